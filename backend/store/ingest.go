@@ -1,0 +1,340 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"creatordesk/backend/lang"
+	"creatordesk/backend/platforms"
+	"creatordesk/backend/textsearch"
+)
+
+// SnippetRunes is how much of the newest message a conversation row keeps for the list.
+const SnippetRunes = 140
+
+// IngestResult says what one IngestPage call changed.
+type IngestResult struct {
+	// Inserted counts messages stored for the first time.
+	Inserted int
+	// Updated counts edits and deletions applied to stored messages.
+	Updated int
+	// ConversationIDs lists every conversation that received new or changed messages.
+	ConversationIDs []int64
+	// MessageIDs lists the ids of newly inserted messages.
+	MessageIDs []int64
+}
+
+// IngestPage stores one page of platform messages for an account and saves the
+// account's cursor, all in one transaction. It is idempotent: a message already
+// stored (same account and external id) is never stored twice, so re-delivering a
+// page after a crash adds nothing. Edits and deletions update the stored row and
+// its search entry. The full-text index is kept current in the same transaction.
+func (s *Store) IngestPage(ctx context.Context, accountID int64, msgs []platforms.Message, cursor string) (IngestResult, error) {
+	var res IngestResult
+	tx, err := s.writer().BeginTx(ctx, nil)
+	if err != nil {
+		return res, classify(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	in, err := newIngester(ctx, tx, accountID, s.nowMillis())
+	if err != nil {
+		return res, err
+	}
+	defer in.close()
+	for i := range msgs {
+		if err := in.add(&msgs[i], &res); err != nil {
+			return IngestResult{}, err
+		}
+	}
+	if err := in.finish(cursor, &res); err != nil {
+		return IngestResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return IngestResult{}, classify(err)
+	}
+	return res, nil
+}
+
+// convDelta accumulates what a page changes on one conversation row.
+type convDelta struct {
+	lastAt, lastInboundAt int64
+	snippet, language     string
+	newMessages, unread   int
+}
+
+// ingester holds the prepared statements of one IngestPage transaction.
+type ingester struct {
+	ctx       context.Context
+	tx        *sql.Tx
+	accountID int64
+	now       int64
+	stmts     map[string]*sql.Stmt
+	convs     map[string]int64 // thread external id -> conversation id
+	idents    map[string]int64 // author external id -> identity id
+	deltas    map[int64]*convDelta
+	order     []int64
+}
+
+// ingestSQL are the statements an ingest transaction prepares once.
+var ingestSQL = map[string]string{
+	"selConv": `SELECT id FROM conversations WHERE account_id = ? AND external_id = ?`,
+	"insConv": `INSERT INTO conversations(account_id, external_id, kind, title, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+	"selIdent":   `SELECT id FROM contact_identities WHERE account_id = ? AND external_id = ?`,
+	"insContact": `INSERT INTO contacts(display_name, first_name, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+	"insIdent": `INSERT INTO contact_identities(contact_id, account_id, external_id, handle, display_name, is_bot)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+	"linkContact": `UPDATE conversations SET contact_id = ? WHERE id = ? AND contact_id IS NULL`,
+	"insMsg": `INSERT INTO messages(conversation_id, account_id, external_id, direction, author_identity_id, author_name,
+		text, sent_at, edited_at, deleted, state, reply_to_external_id, attachments, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(account_id, external_id) DO NOTHING RETURNING id`,
+	"editMsg": `UPDATE messages SET text = ?, edited_at = ?, deleted = ?
+		WHERE account_id = ? AND external_id = ? AND (text <> ? OR deleted <> ?) RETURNING id, conversation_id`,
+	"insFTS": `INSERT INTO message_search(rowid, body) VALUES (?, ?)`,
+	"delFTS": `DELETE FROM message_search WHERE rowid = ?`,
+	"updConv": `UPDATE conversations SET
+		snippet = CASE WHEN ? >= last_message_at THEN ? ELSE snippet END,
+		last_message_at = MAX(last_message_at, ?),
+		last_inbound_at = MAX(last_inbound_at, ?),
+		unread_count = unread_count + ?,
+		message_count = message_count + ?,
+		status = CASE WHEN ? > 0 AND status = 'resolved' THEN 'open' ELSE status END,
+		language = CASE WHEN language = '' THEN ? ELSE language END,
+		updated_at = ?
+		WHERE id = ?`,
+	"updAccount": `UPDATE accounts SET sync_cursor = ?, items_synced = items_synced + ?, last_sync_at = ?, updated_at = ? WHERE id = ?`,
+}
+
+// newIngester prepares the statements of one transaction.
+func newIngester(ctx context.Context, tx *sql.Tx, accountID, now int64) (*ingester, error) {
+	in := &ingester{ctx: ctx, tx: tx, accountID: accountID, now: now, stmts: map[string]*sql.Stmt{},
+		convs: map[string]int64{}, idents: map[string]int64{}, deltas: map[int64]*convDelta{}}
+	for name, q := range ingestSQL {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			in.close()
+			return nil, fmt.Errorf("store: prepare %s: %w", name, classify(err))
+		}
+		in.stmts[name] = st
+	}
+	return in, nil
+}
+
+// close releases the prepared statements.
+func (in *ingester) close() {
+	for _, st := range in.stmts {
+		_ = st.Close()
+	}
+}
+
+// add stores one message (or applies an edit or deletion) and records its effect.
+func (in *ingester) add(m *platforms.Message, res *IngestResult) error {
+	convID, err := in.conversation(m)
+	if err != nil {
+		return err
+	}
+	if m.EditedAt != nil || m.Deleted {
+		applied, err := in.edit(m)
+		if err != nil || applied {
+			if applied {
+				res.Updated++
+				in.touch(convID)
+			}
+			return err
+		}
+		// An edit of a message we never saw: store it as a new message.
+	}
+	var identID *int64
+	if m.Direction == platforms.DirectionIn && m.Author.ExternalID != "" {
+		id, err := in.identity(m.Author, convID)
+		if err != nil {
+			return err
+		}
+		identID = &id
+	}
+	attachments := ""
+	if len(m.Attachments) > 0 {
+		b, _ := json.Marshal(m.Attachments)
+		attachments = string(b)
+	}
+	var editedAt int64
+	if m.EditedAt != nil {
+		editedAt = m.EditedAt.UnixMilli()
+	}
+	state := StateReceived
+	if m.Direction == platforms.DirectionOut {
+		state = StateSent
+	}
+	sentAt := m.SentAt.UnixMilli()
+	var msgID int64
+	err = in.stmts["insMsg"].QueryRowContext(in.ctx, convID, in.accountID, m.ExternalID, string(m.Direction), identID,
+		authorName(m.Author), m.Text, sentAt, editedAt, m.Deleted, state, m.ReplyToExternalID, attachments, in.now).Scan(&msgID)
+	if err == sql.ErrNoRows {
+		return nil // already stored: idempotent re-delivery
+	}
+	if err != nil {
+		return fmt.Errorf("store: insert message: %w", classify(err))
+	}
+	if !m.Deleted {
+		if _, err := in.stmts["insFTS"].ExecContext(in.ctx, msgID, textsearch.Fold(m.Text)); err != nil {
+			return fmt.Errorf("store: index message: %w", classify(err))
+		}
+	}
+	res.Inserted++
+	res.MessageIDs = append(res.MessageIDs, msgID)
+	d := in.touch(convID)
+	d.newMessages++
+	if sentAt >= d.lastAt {
+		d.lastAt, d.snippet = sentAt, snippet(m.Text)
+	}
+	if m.Direction == platforms.DirectionIn {
+		d.unread++
+		if sentAt > d.lastInboundAt {
+			d.lastInboundAt = sentAt
+		}
+		if d.language == "" {
+			d.language = lang.Detect(m.Text, m.Author.Language)
+		}
+	}
+	return nil
+}
+
+// edit applies an edit or deletion to a stored message; it reports false when no stored row matched.
+func (in *ingester) edit(m *platforms.Message) (bool, error) {
+	var editedAt int64
+	if m.EditedAt != nil {
+		editedAt = m.EditedAt.UnixMilli()
+	}
+	var msgID, convID int64
+	err := in.stmts["editMsg"].QueryRowContext(in.ctx, m.Text, editedAt, m.Deleted, in.accountID, m.ExternalID, m.Text, m.Deleted).Scan(&msgID, &convID)
+	if err == sql.ErrNoRows {
+		// Either unknown, or identical to what is stored (a re-delivered edit).
+		var exists int64
+		if e := in.tx.QueryRowContext(in.ctx, `SELECT id FROM messages WHERE account_id = ? AND external_id = ?`, in.accountID, m.ExternalID).Scan(&exists); e == nil {
+			return true, nil
+		}
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store: edit message: %w", classify(err))
+	}
+	if _, err := in.stmts["delFTS"].ExecContext(in.ctx, msgID); err != nil {
+		return false, classify(err)
+	}
+	if !m.Deleted {
+		if _, err := in.stmts["insFTS"].ExecContext(in.ctx, msgID, textsearch.Fold(m.Text)); err != nil {
+			return false, classify(err)
+		}
+	}
+	return true, nil
+}
+
+// conversation returns the id of the message's thread, creating the row on first sight.
+func (in *ingester) conversation(m *platforms.Message) (int64, error) {
+	if id, ok := in.convs[m.ThreadExternalID]; ok {
+		return id, nil
+	}
+	var id int64
+	err := in.stmts["selConv"].QueryRowContext(in.ctx, in.accountID, m.ThreadExternalID).Scan(&id)
+	if err == sql.ErrNoRows {
+		kind := string(m.ThreadKind)
+		if kind == "" {
+			kind = string(platforms.ThreadDM)
+		}
+		err = in.stmts["insConv"].QueryRowContext(in.ctx, in.accountID, m.ThreadExternalID, kind, m.ThreadTitle, in.now, in.now).Scan(&id)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: conversation: %w", classify(err))
+	}
+	in.convs[m.ThreadExternalID] = id
+	return id, nil
+}
+
+// identity returns the author's identity id, creating a contact for a new person.
+func (in *ingester) identity(p platforms.Person, convID int64) (int64, error) {
+	if id, ok := in.idents[p.ExternalID]; ok {
+		return id, nil
+	}
+	var id int64
+	err := in.stmts["selIdent"].QueryRowContext(in.ctx, in.accountID, p.ExternalID).Scan(&id)
+	if err == sql.ErrNoRows {
+		var contactID int64
+		first := firstName(p)
+		if err = in.stmts["insContact"].QueryRowContext(in.ctx, authorName(p), first, p.Language, in.now, in.now).Scan(&contactID); err != nil {
+			return 0, fmt.Errorf("store: contact: %w", classify(err))
+		}
+		if err = in.stmts["insIdent"].QueryRowContext(in.ctx, contactID, in.accountID, p.ExternalID, p.Handle, authorName(p), p.IsBot).Scan(&id); err != nil {
+			return 0, fmt.Errorf("store: identity: %w", classify(err))
+		}
+		if _, err = in.stmts["linkContact"].ExecContext(in.ctx, contactID, convID); err != nil {
+			return 0, classify(err)
+		}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: identity: %w", classify(err))
+	}
+	in.idents[p.ExternalID] = id
+	return id, nil
+}
+
+// touch returns the pending change record of a conversation, creating it.
+func (in *ingester) touch(convID int64) *convDelta {
+	d, ok := in.deltas[convID]
+	if !ok {
+		d = &convDelta{}
+		in.deltas[convID] = d
+		in.order = append(in.order, convID)
+	}
+	return d
+}
+
+// finish writes the conversation aggregates and the account's cursor.
+func (in *ingester) finish(cursor string, res *IngestResult) error {
+	for _, id := range in.order {
+		d := in.deltas[id]
+		if d.newMessages > 0 {
+			if _, err := in.stmts["updConv"].ExecContext(in.ctx, d.lastAt, d.snippet, d.lastAt, d.lastInboundAt,
+				d.unread, d.newMessages, d.unread, d.language, in.now, id); err != nil {
+				return fmt.Errorf("store: update conversation: %w", classify(err))
+			}
+		}
+		res.ConversationIDs = append(res.ConversationIDs, id)
+	}
+	if _, err := in.stmts["updAccount"].ExecContext(in.ctx, cursor, res.Inserted, in.now, in.now, in.accountID); err != nil {
+		return fmt.Errorf("store: save cursor: %w", classify(err))
+	}
+	return nil
+}
+
+// authorName is the best display name a person has.
+func authorName(p platforms.Person) string {
+	switch {
+	case p.DisplayName != "":
+		return p.DisplayName
+	case p.Handle != "":
+		return "@" + p.Handle
+	}
+	return p.ExternalID
+}
+
+// firstName is the first word of a person's display name.
+func firstName(p platforms.Person) string {
+	for i, r := range p.DisplayName {
+		if r == ' ' {
+			return p.DisplayName[:i]
+		}
+	}
+	return p.DisplayName
+}
+
+// snippet shortens text for the conversation list.
+func snippet(text string) string {
+	r := []rune(text)
+	if len(r) <= SnippetRunes {
+		return text
+	}
+	return string(r[:SnippetRunes-1]) + "…"
+}
