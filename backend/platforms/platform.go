@@ -153,6 +153,9 @@ type Connector interface {
 // Factory builds a connector for one account.
 type Factory func(creds Credentials) (Connector, error)
 
+// Registry maps platform names to their connector factories.
+type Registry map[string]Factory
+
 // Has reports whether caps contains c.
 func Has(caps []Capability, c Capability) bool {
 	for _, x := range caps {

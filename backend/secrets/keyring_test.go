@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,13 +60,23 @@ func TestKeyringRefusesOversizedValue(t *testing.T) {
 }
 
 func TestKeyringWithoutSecretServiceIsUnavailable(t *testing.T) {
-	// Point D-Bus at a socket that does not exist: go-keyring must fail fast,
-	// and the failure must be ErrUnavailable, never ErrNotFound.
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/creatordesk-test-bus")
-	k := &Keyring{Service: "CreatorDeskTest", Timeout: 5 * time.Second}
-	_, err := k.Get(context.Background(), "anything")
-	if errors.Is(err, ErrNotFound) || !errors.Is(err, ErrUnavailable) {
-		t.Fatalf("Get without a Secret Service = %v, want ErrUnavailable", err)
+	// godbus keeps one session-bus connection per process, so the check runs in a
+	// child process whose D-Bus address points at a socket that does not exist.
+	if os.Getenv("CREATORDESK_NO_BUS_CHILD") == "1" {
+		k := &Keyring{Service: "CreatorDeskTest", Timeout: 5 * time.Second}
+		_, err := k.Get(context.Background(), "anything")
+		if errors.Is(err, ErrNotFound) || !errors.Is(err, ErrUnavailable) {
+			fmt.Printf("WRONG: %v\n", err)
+			os.Exit(1)
+		}
+		fmt.Println("unavailable as expected")
+		os.Exit(0)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKeyringWithoutSecretServiceIsUnavailable$")
+	cmd.Env = append(os.Environ(), "CREATORDESK_NO_BUS_CHILD=1", "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/creatordesk-test-bus")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "unavailable as expected") {
+		t.Fatalf("without a Secret Service the keyring must report ErrUnavailable (never ErrNotFound): %v\n%s", err, out)
 	}
 }
 

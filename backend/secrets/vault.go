@@ -42,7 +42,9 @@ type Vault interface {
 	Check(ctx context.Context) error
 }
 
-// AccountTokenKey is the vault key of an account's access token.
-func AccountTokenKey(accountID int64) string {
-	return fmt.Sprintf("account/%d/token", accountID)
+// AccountTokenKey is the vault key of an account's access token. Keys are
+// namespaced by workspace so that two workspaces (say, the demo and the real one)
+// never read or overwrite each other's tokens.
+func AccountTokenKey(workspaceID string, accountID int64) string {
+	return fmt.Sprintf("%s/account/%d/token", workspaceID, accountID)
 }

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"creatordesk/backend/accounts"
+	"creatordesk/backend/platforms/telegram"
+)
+
+// Accounts is the bound facade for connected accounts.
+type Accounts struct{ s *Session }
+
+// NewAccounts binds the facade to a session.
+func NewAccounts(s *Session) *Accounts { return &Accounts{s: s} }
+
+// List returns the connected accounts.
+func (a *Accounts) List() ([]AccountDTO, error) {
+	list, err := a.s.Workspace().Store.Accounts(context.Background(), false)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]AccountDTO, len(list))
+	for i, acc := range list {
+		out[i] = toAccountDTO(acc)
+	}
+	return out, nil
+}
+
+// ConnectTelegram checks a bot token with Telegram, keeps it in the keyring and starts syncing.
+func (a *Accounts) ConnectTelegram(req ConnectTelegramRequest) (AccountDTO, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ws := a.s.Workspace()
+	acc, err := ws.Accounts.Connect(ctx, accounts.ConnectRequest{Platform: telegram.Platform, Token: req.Token,
+		Name: req.Name, BaseURL: req.BaseURL, Actor: a.s.Actor})
+	if err != nil {
+		return AccountDTO{}, err
+	}
+	a.s.emit(EventSyncStatus, toAccountDTO(acc))
+	return toAccountDTO(acc), nil
+}
+
+// Disconnect removes an account's token from the keyring and stops syncing it.
+func (a *Accounts) Disconnect(id int64) error {
+	return a.s.Workspace().Accounts.Disconnect(context.Background(), id, a.s.Actor)
+}
+
+// SyncNow restarts an account's sync loop at once (for example after an error).
+func (a *Accounts) SyncNow(id int64) error {
+	ws := a.s.Workspace()
+	if _, err := ws.Store.AccountByID(context.Background(), id); err != nil {
+		return err
+	}
+	ws.Engine.StopAccount(id)
+	ws.Engine.Start(ws.Context(), id)
+	return nil
+}

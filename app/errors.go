@@ -1,0 +1,129 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"creatordesk/backend/accounts"
+	"creatordesk/backend/inbox"
+	"creatordesk/backend/platforms"
+	"creatordesk/backend/secrets"
+	"creatordesk/backend/store"
+	"creatordesk/backend/sync"
+)
+
+// AppError is what every failed bound method rejects with: an i18n key the
+// frontend translates, its arguments, and an English fallback message.
+type AppError struct {
+	Code    string            `json:"code"`
+	Key     string            `json:"key"`
+	Args    map[string]string `json:"args"`
+	Message string            `json:"message"`
+}
+
+// Error implements error.
+func (e *AppError) Error() string { return e.Message }
+
+// FormatError is the Wails ErrorFormatter: it turns any error into an AppError.
+func FormatError(err error) any {
+	return ToAppError(err)
+}
+
+// ToAppError maps a domain error to its user-facing form. Unknown errors become
+// errors.internal; their text is kept in Message (it never contains a token:
+// connectors and the vault strip them).
+func ToAppError(err error) *AppError {
+	if err == nil {
+		return nil
+	}
+	var ae *AppError
+	if errors.As(err, &ae) {
+		return ae
+	}
+	mk := func(code, key string, args map[string]string) *AppError {
+		if args == nil {
+			args = map[string]string{}
+		}
+		return &AppError{Code: code, Key: key, Args: args, Message: err.Error()}
+	}
+	var tooLong *inbox.TooLongError
+	var pe *platforms.Error
+	switch {
+	case errors.As(err, &tooLong):
+		return mk("send_too_long", "errors.send.tooLong", map[string]string{"max": strconv.Itoa(tooLong.Max)})
+	case errors.Is(err, inbox.ErrEmptyText):
+		return mk("send_empty", "errors.send.emptyText", nil)
+	case errors.Is(err, inbox.ErrAccountDisconnected), errors.Is(err, sync.ErrNoToken):
+		return mk("account_disconnected", "errors.send.accountDisconnected", nil)
+	case errors.Is(err, accounts.ErrTokenFormat):
+		return mk("token_format", "errors.telegram.tokenFormat", nil)
+	case errors.Is(err, secrets.ErrUnavailable):
+		return mk("keyring_unavailable", "errors.keyring.unavailable", nil)
+	case errors.Is(err, secrets.ErrLocked):
+		return mk("keyring_locked", "errors.keyring.locked", nil)
+	case errors.Is(err, secrets.ErrTimeout):
+		return mk("keyring_timeout", "errors.keyring.timeout", nil)
+	case errors.Is(err, store.ErrDiskFull):
+		return mk("disk_full", "errors.db.diskFull", nil)
+	case errors.Is(err, store.ErrCorrupt):
+		return mk("db_corrupt", "errors.db.corrupt", nil)
+	case errors.Is(err, store.ErrDuplicate):
+		return mk("duplicate", "errors.account.duplicate", nil)
+	case errors.Is(err, store.ErrNotFound):
+		return mk("not_found", "errors.notFound", nil)
+	case errors.As(err, &pe):
+		return platformError(pe, mk)
+	case errors.Is(err, context.DeadlineExceeded):
+		return mk("transient", "errors.platform.transient", nil)
+	}
+	return mk("internal", "errors.internal", nil)
+}
+
+// platformError maps a connector error kind to its key.
+func platformError(pe *platforms.Error, mk func(string, string, map[string]string) *AppError) *AppError {
+	switch pe.Kind {
+	case platforms.KindAuth:
+		return mk("platform_auth", "errors.platform.auth", nil)
+	case platforms.KindRateLimited:
+		return mk("rate_limited", "errors.platform.rateLimited", map[string]string{"seconds": fmt.Sprint(int(pe.RetryAfter.Seconds()))})
+	case platforms.KindConflict:
+		return mk("platform_conflict", "errors.platform.conflict", nil)
+	case platforms.KindWindowClosed:
+		return mk("window_closed", "errors.platform.windowClosed", nil)
+	case platforms.KindPermanent:
+		return mk("platform_permanent", "errors.platform.permanent", map[string]string{"detail": pe.Message})
+	}
+	return mk("transient", "errors.platform.transient", nil)
+}
+
+// invalidInput is an AppError for a request the frontend should not have sent.
+func invalidInput(detail string) *AppError {
+	return &AppError{Code: "invalid_input", Key: "errors.invalidInput", Args: map[string]string{"detail": detail}, Message: detail}
+}
+
+// storedError rebuilds the AppError of a failure recorded as (kind, detail) in the database.
+func storedError(kind, detail string) *AppError {
+	if kind == "" {
+		return nil
+	}
+	var err error
+	switch kind {
+	case "no_token":
+		err = sync.ErrNoToken
+	case "keyring_unavailable":
+		err = secrets.ErrUnavailable
+	case "keyring_locked":
+		err = secrets.ErrLocked
+	case "keyring_timeout":
+		err = secrets.ErrTimeout
+	case "disk_full":
+		err = store.ErrDiskFull
+	default:
+		err = &platforms.Error{Kind: platforms.ErrorKind(kind), Message: detail}
+	}
+	ae := ToAppError(err)
+	ae.Message = detail
+	return ae
+}

@@ -1,0 +1,38 @@
+package app
+
+import (
+	"context"
+	"io/fs"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// wailsRuntime is the Runtime backed by the Wails runtime of a running window.
+type wailsRuntime struct{ ctx context.Context }
+
+// Emit implements Runtime.
+func (r wailsRuntime) Emit(event string, payload any) { runtime.EventsEmit(r.ctx, event, payload) }
+
+// RunGUI opens the window with the frontend assets and binds the facades. It
+// returns when the window is closed, after the session's workspace is closed.
+func RunGUI(assets fs.FS, s *Session) error {
+	return wails.Run(&options.App{
+		Title:            "CreatorDesk",
+		Width:            1280,
+		Height:           820,
+		MinWidth:         960,
+		MinHeight:        620,
+		BackgroundColour: &options.RGBA{R: 250, G: 250, B: 252, A: 255},
+		AssetServer:      &assetserver.Options{Assets: assets},
+		OnStartup: func(ctx context.Context) {
+			s.SetRuntime(wailsRuntime{ctx: ctx})
+			s.CheckKeyring(ctx)
+		},
+		OnShutdown:     func(context.Context) { _ = s.Close() },
+		ErrorFormatter: FormatError,
+		Bind:           []any{NewWorkspace(s), NewAccounts(s), NewInbox(s), NewSettings(s)},
+	})
+}

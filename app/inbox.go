@@ -1,0 +1,95 @@
+package app
+
+import (
+	"context"
+
+	"creatordesk/backend/store"
+)
+
+// Inbox is the bound facade for conversations, threads, replies and search.
+type Inbox struct{ s *Session }
+
+// NewInbox binds the facade to a session.
+func NewInbox(s *Session) *Inbox { return &Inbox{s: s} }
+
+// ListConversations returns one page of the inbox, newest activity first.
+func (i *Inbox) ListConversations(q ConversationQuery) (ConversationPage, error) {
+	cur, err := store.ParseConversationCursor(q.Cursor)
+	if err != nil {
+		return ConversationPage{}, invalidInput("cursor")
+	}
+	rows, next, err := i.s.Workspace().Store.Conversations(context.Background(), store.ConversationFilter{
+		Platform: q.Platform, Kind: q.Kind, Status: q.Status, UnreadOnly: q.UnreadOnly}, cur, q.Limit)
+	if err != nil {
+		return ConversationPage{}, err
+	}
+	page := ConversationPage{Items: make([]ConversationDTO, len(rows)), NextCursor: next.String()}
+	for k, c := range rows {
+		page.Items[k] = toConversationDTO(c)
+	}
+	return page, nil
+}
+
+// GetThread returns a conversation with its messages, oldest first.
+func (i *Inbox) GetThread(conversationID int64) (Thread, error) {
+	conv, msgs, err := i.s.Workspace().Inbox.Thread(context.Background(), conversationID)
+	if err != nil {
+		return Thread{}, err
+	}
+	t := Thread{Conversation: toConversationDTO(conv), Messages: make([]MessageDTO, len(msgs))}
+	for k, m := range msgs {
+		t.Messages[k] = toMessageDTO(m)
+	}
+	return t, nil
+}
+
+// Reply sends a reply through the send gate and returns it in its final state.
+func (i *Inbox) Reply(conversationID int64, text string) (MessageDTO, error) {
+	m, err := i.s.Workspace().Inbox.Reply(context.Background(), conversationID, i.s.Actor, text)
+	if err != nil {
+		return MessageDTO{}, err
+	}
+	return toMessageDTO(m), nil
+}
+
+// RetrySend sends a failed reply again.
+func (i *Inbox) RetrySend(messageID int64) (MessageDTO, error) {
+	m, err := i.s.Workspace().Inbox.Retry(context.Background(), messageID, i.s.Actor)
+	if err != nil {
+		return MessageDTO{}, err
+	}
+	return toMessageDTO(m), nil
+}
+
+// MarkRead clears a conversation's unread count.
+func (i *Inbox) MarkRead(conversationID int64) error {
+	return i.s.Workspace().Store.MarkConversationRead(context.Background(), conversationID)
+}
+
+// SetStatus changes a conversation's status (open, pending, snoozed, resolved).
+func (i *Inbox) SetStatus(conversationID int64, status string) (ConversationDTO, error) {
+	st := i.s.Workspace().Store
+	switch status {
+	case store.StatusOpen, store.StatusPending, store.StatusSnoozed, store.StatusResolved:
+	default:
+		return ConversationDTO{}, invalidInput("status " + status)
+	}
+	if err := st.SetConversationStatus(context.Background(), conversationID, status); err != nil {
+		return ConversationDTO{}, err
+	}
+	c, err := st.ConversationByID(context.Background(), conversationID)
+	return toConversationDTO(c), err
+}
+
+// Search finds messages, newest first, with the matching parts marked.
+func (i *Inbox) Search(query string, limit int) ([]SearchHitDTO, error) {
+	hits, err := i.s.Workspace().Inbox.Search(context.Background(), query, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SearchHitDTO, len(hits))
+	for k, h := range hits {
+		out[k] = toSearchHitDTO(h)
+	}
+	return out, nil
+}

@@ -1,0 +1,147 @@
+// Package app is the layer Wails binds: thin facades over the backend services
+// that take and return DTOs, map errors to AppError, and forward backend events
+// to the frontend through an injected Runtime. It holds no SQL and no HTTP.
+package app
+
+import (
+	"context"
+	"errors"
+	gosync "sync"
+
+	"creatordesk/backend/events"
+	"creatordesk/backend/workspace"
+)
+
+// Version is the app's version, stamped at build time with -ldflags "-X creatordesk/app.Version=...".
+var Version = "0.0.0-dev"
+
+// Event names the frontend subscribes to.
+const (
+	EventSyncStatus       = "sync:status"
+	EventInboxChanged     = "inbox:changed"
+	EventMessageState     = "message:state"
+	EventWorkspaceChanged = "workspace:changed"
+)
+
+// Runtime is the seam to the GUI runtime: everything that needs Wails goes
+// through it, so every bound method runs under `go test` with a recorder.
+type Runtime interface {
+	// Emit sends an event with its payload to the frontend.
+	Emit(event string, payload any)
+}
+
+// Session is the app's state: the open workspace, which can be swapped for the
+// demo at run time, and the runtime to report to.
+type Session struct {
+	mu      gosync.RWMutex
+	ws      *workspace.Workspace
+	demo    bool
+	base    workspace.Config
+	rt      Runtime
+	unsub   []func()
+	keyring KeyringStatus
+	// Actor names the person using the app, for the audit trail.
+	Actor string
+}
+
+// NewSession wraps an open workspace. base is the configuration new workspaces
+// (the demo) are opened with; its Dir is ignored for the demo.
+func NewSession(ws *workspace.Workspace, demo bool, base workspace.Config) *Session {
+	s := &Session{base: base, Actor: "me"}
+	s.install(ws, demo)
+	return s
+}
+
+// SetRuntime connects the session to the GUI runtime (called at startup).
+func (s *Session) SetRuntime(rt Runtime) {
+	s.mu.Lock()
+	s.rt = rt
+	s.mu.Unlock()
+}
+
+// Workspace returns the open workspace.
+func (s *Session) Workspace() *workspace.Workspace {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.ws
+}
+
+// CheckKeyring probes the vault once and remembers the answer for Status.
+func (s *Session) CheckKeyring(ctx context.Context) KeyringStatus {
+	err := s.Workspace().Vault.Check(ctx)
+	st := KeyringStatus{Available: err == nil}
+	if err != nil {
+		st.Error = ToAppError(err)
+	}
+	s.mu.Lock()
+	s.keyring = st
+	s.mu.Unlock()
+	return st
+}
+
+// SwitchToDemo replaces the open workspace with a fresh demo workspace.
+func (s *Session) SwitchToDemo() error {
+	cfg := s.base
+	cfg.Dir = ""
+	demoWS, err := workspace.OpenDemo(cfg)
+	if err != nil {
+		return err
+	}
+	old := s.install(demoWS, true)
+	if old != nil {
+		_ = old.Close()
+	}
+	return nil
+}
+
+// Close closes the open workspace.
+func (s *Session) Close() error {
+	s.mu.Lock()
+	ws := s.ws
+	for _, u := range s.unsub {
+		u()
+	}
+	s.unsub, s.ws = nil, nil
+	s.mu.Unlock()
+	if ws == nil {
+		return errors.New("app: session already closed")
+	}
+	return ws.Close()
+}
+
+// install makes ws the open workspace, forwards its events, and returns the previous one.
+func (s *Session) install(ws *workspace.Workspace, demo bool) *workspace.Workspace {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, u := range s.unsub {
+		u()
+	}
+	old := s.ws
+	s.ws, s.demo = ws, demo
+	s.unsub = []func(){
+		ws.Bus.Subscribe(events.MessagesStored, func(p any) {
+			s.emit(EventInboxChanged, map[string]any{"conversationIds": p.(events.MessagesStoredPayload).ConversationIDs})
+		}),
+		ws.Bus.Subscribe(events.AccountChanged, func(p any) {
+			if a, err := ws.Store.AccountByID(context.Background(), p.(events.AccountChangedPayload).AccountID); err == nil {
+				s.emit(EventSyncStatus, toAccountDTO(a))
+			}
+		}),
+		ws.Bus.Subscribe(events.MessageStateChanged, func(p any) {
+			if m, err := ws.Store.MessageByID(context.Background(), p.(events.MessageStatePayload).MessageID); err == nil {
+				s.emit(EventMessageState, toMessageDTO(m))
+			}
+		}),
+	}
+	return old
+}
+
+// emit forwards an event when a runtime is attached.
+func (s *Session) emit(event string, payload any) {
+	s.mu.RLock()
+	rt := s.rt
+	s.mu.RUnlock()
+	if rt != nil {
+		rt.Emit(event, payload)
+	}
+}

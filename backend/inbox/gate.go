@@ -1,0 +1,159 @@
+// Package inbox is the unified inbox: listing and reading conversations, and
+// the send gate, the one path every outgoing message takes to a connector.
+package inbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"creatordesk/backend/events"
+	"creatordesk/backend/platforms"
+	"creatordesk/backend/store"
+)
+
+// Errors the send gate refuses a message with, before anything is stored.
+var (
+	// ErrEmptyText: the reply has no visible text.
+	ErrEmptyText = errors.New("inbox: the reply is empty")
+	// ErrAccountDisconnected: the conversation's account is disconnected or needs reconnecting.
+	ErrAccountDisconnected = errors.New("inbox: the account is not connected")
+)
+
+// TooLongError: the reply exceeds the platform's limit.
+type TooLongError struct{ Max int }
+
+// Error implements error.
+func (e *TooLongError) Error() string {
+	return fmt.Sprintf("inbox: the reply is longer than %d characters", e.Max)
+}
+
+// MaxTextLength is each platform's limit on one message, in characters.
+var MaxTextLength = map[string]int{
+	"telegram": 4096,
+}
+
+// ConnectorSource gives the send gate an account's connector.
+type ConnectorSource interface {
+	Connector(ctx context.Context, accountID int64) (platforms.Connector, store.Account, error)
+}
+
+// Service is the inbox's domain service.
+type Service struct {
+	Store      *store.Store
+	Connectors ConnectorSource
+	Bus        *events.Bus
+	// SendTimeout bounds one platform send (30 s when zero).
+	SendTimeout time.Duration
+}
+
+// Reply sends text into a conversation through the send gate. The reply is
+// stored (queued) before the platform is called, so it is never lost; the
+// returned message is in its final state, sent or failed with the reason.
+// An error is returned only when the gate refused the reply and stored nothing.
+func (s *Service) Reply(ctx context.Context, conversationID int64, author, text string) (store.Message, error) {
+	conv, err := s.Store.ConversationByID(ctx, conversationID)
+	if err != nil {
+		return store.Message{}, err
+	}
+	if err := s.check(ctx, conv, text); err != nil {
+		return store.Message{}, err
+	}
+	m, err := s.Store.InsertOutgoing(ctx, conversationID, author, text)
+	if err != nil {
+		return store.Message{}, err
+	}
+	s.publishState(m)
+	return s.deliver(ctx, conv, m, author)
+}
+
+// Retry sends a failed message again.
+func (s *Service) Retry(ctx context.Context, messageID int64, author string) (store.Message, error) {
+	m, err := s.Store.MessageByID(ctx, messageID)
+	if err != nil {
+		return m, err
+	}
+	if m.State != store.StateFailed {
+		return m, nil
+	}
+	conv, err := s.Store.ConversationByID(ctx, m.ConversationID)
+	if err != nil {
+		return m, err
+	}
+	if err := s.check(ctx, conv, m.Text); err != nil {
+		return m, err
+	}
+	if err := s.Store.MarkQueued(ctx, m.ID); err != nil {
+		return m, err
+	}
+	m.State = store.StateQueued
+	s.publishState(m)
+	return s.deliver(ctx, conv, m, author)
+}
+
+// check applies the gate's rules that need no platform call.
+func (s *Service) check(ctx context.Context, conv store.Conversation, text string) error {
+	if strings.TrimSpace(text) == "" {
+		return ErrEmptyText
+	}
+	if max, ok := MaxTextLength[conv.Platform]; ok && utf8.RuneCountInString(text) > max {
+		return &TooLongError{Max: max}
+	}
+	acc, err := s.Store.AccountByID(ctx, conv.AccountID)
+	if err != nil {
+		return err
+	}
+	if acc.Status == store.AccountDisconnected || acc.Status == store.AccountNeedsReconnect {
+		return ErrAccountDisconnected
+	}
+	return nil
+}
+
+// deliver hands a stored message to the connector and records the outcome and an audit entry.
+func (s *Service) deliver(ctx context.Context, conv store.Conversation, m store.Message, author string) (store.Message, error) {
+	timeout := s.SendTimeout
+	if timeout == 0 {
+		timeout = 30 * time.Second
+	}
+	sendCtx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var sent platforms.SentMessage
+	conn, _, err := s.Connectors.Connector(sendCtx, conv.AccountID)
+	if err == nil {
+		sent, err = conn.Send(sendCtx, platforms.OutgoingMessage{
+			ThreadExternalID: conv.ExternalID, ThreadKind: platforms.ThreadKind(conv.Kind), Text: m.Text})
+	}
+	// Record the outcome even if the caller's context ended meanwhile.
+	saveCtx := context.WithoutCancel(ctx)
+	action := "reply.sent"
+	if err != nil {
+		action = "reply.failed"
+		m.State, m.ErrorKind, m.ErrorDetail = store.StateFailed, string(platforms.KindOf(err)), err.Error()
+		if e := s.Store.MarkFailed(saveCtx, m.ID, m.ErrorKind, m.ErrorDetail); e != nil {
+			return m, e
+		}
+	} else {
+		at := sent.SentAt
+		if at.IsZero() {
+			at = s.Store.Now()
+		}
+		m.State, m.ExternalID, m.SentAt, m.ErrorKind, m.ErrorDetail = store.StateSent, sent.ExternalID, at.UnixMilli(), "", ""
+		if e := s.Store.MarkSent(saveCtx, m.ID, sent.ExternalID, m.SentAt); e != nil {
+			return m, e
+		}
+	}
+	_, _ = s.Store.AppendAudit(saveCtx, store.AuditEvent{Actor: author, Action: action, TargetType: "message",
+		TargetID: fmt.Sprint(m.ID), Reason: m.ErrorKind})
+	s.publishState(m)
+	return m, nil
+}
+
+// publishState tells subscribers an outgoing message changed state.
+func (s *Service) publishState(m store.Message) {
+	if s.Bus != nil {
+		s.Bus.Publish(events.MessageStateChanged, events.MessageStatePayload{MessageID: m.ID, ConversationID: m.ConversationID})
+	}
+}

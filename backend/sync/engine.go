@@ -1,0 +1,234 @@
+// Package sync runs one polling loop per connected account: it asks the
+// account's connector for the next page after the persisted cursor, stores the
+// page and the new cursor in one transaction, publishes what it stored, and
+// backs off on failures the way each failure asks for.
+package sync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	gosync "sync"
+	"time"
+
+	"creatordesk/backend/events"
+	"creatordesk/backend/platforms"
+	"creatordesk/backend/secrets"
+	"creatordesk/backend/store"
+)
+
+// Defaults for the loop.
+const (
+	// LongPollWait is how long a poll may wait for new items on platforms that long-poll.
+	LongPollWait = 25 * time.Second
+	// IdleInterval is the pause between polls when a page came back empty.
+	IdleInterval = 2 * time.Second
+	// MaxBackoff caps the wait after repeated failures.
+	MaxBackoff = 5 * time.Minute
+	// PageLimit is the page size asked of connectors.
+	PageLimit = 100
+)
+
+// ErrNoToken means the account's token is not in the vault (it needs reconnecting).
+var ErrNoToken = errors.New("sync: no token in the keyring for this account")
+
+// Engine owns the per-account loops of one workspace.
+type Engine struct {
+	Store       *store.Store
+	Vault       secrets.Vault
+	Registry    platforms.Registry
+	Bus         *events.Bus
+	Log         *slog.Logger
+	WorkspaceID string
+	// Sleep waits d or until ctx ends (tests replace it to run without real waits).
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Wait is the long-poll wait; LongPollWait when zero.
+	Wait time.Duration
+
+	mu    gosync.Mutex
+	loops map[int64]context.CancelFunc
+	wg    gosync.WaitGroup
+}
+
+// Connector builds the connector of an account with its token from the vault.
+func (e *Engine) Connector(ctx context.Context, accountID int64) (platforms.Connector, store.Account, error) {
+	acc, err := e.Store.AccountByID(ctx, accountID)
+	if err != nil {
+		return nil, acc, err
+	}
+	factory, ok := e.Registry[acc.Platform]
+	if !ok {
+		return nil, acc, fmt.Errorf("sync: no connector for platform %q", acc.Platform)
+	}
+	token, err := e.Vault.Get(ctx, secrets.AccountTokenKey(e.WorkspaceID, acc.ID))
+	if errors.Is(err, secrets.ErrNotFound) {
+		return nil, acc, ErrNoToken
+	}
+	if err != nil {
+		return nil, acc, err
+	}
+	conn, err := factory(platforms.Credentials{BaseURL: acc.BaseURL, Token: token})
+	return conn, acc, err
+}
+
+// StartAll starts a loop for every connected account.
+func (e *Engine) StartAll(ctx context.Context) error {
+	accounts, err := e.Store.Accounts(ctx, false)
+	if err != nil {
+		return err
+	}
+	for _, a := range accounts {
+		if a.Status != store.AccountNeedsReconnect {
+			e.Start(ctx, a.ID)
+		}
+	}
+	return nil
+}
+
+// Start runs the account's loop in the background (no-op if it already runs).
+func (e *Engine) Start(parent context.Context, accountID int64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.loops == nil {
+		e.loops = map[int64]context.CancelFunc{}
+	}
+	if _, running := e.loops[accountID]; running {
+		return
+	}
+	ctx, cancel := context.WithCancel(parent)
+	e.loops[accountID] = cancel
+	e.wg.Add(1)
+	go func() {
+		defer e.wg.Done()
+		e.run(ctx, accountID)
+		e.mu.Lock()
+		delete(e.loops, accountID)
+		e.mu.Unlock()
+	}()
+}
+
+// StopAccount ends one account's loop and waits for it to finish its current step.
+func (e *Engine) StopAccount(accountID int64) {
+	e.mu.Lock()
+	cancel := e.loops[accountID]
+	e.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
+	for {
+		e.mu.Lock()
+		_, running := e.loops[accountID]
+		e.mu.Unlock()
+		if !running {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// Stop ends every loop and waits for them: a page being stored is finished or
+// rolled back, never half written.
+func (e *Engine) Stop() {
+	e.mu.Lock()
+	for _, cancel := range e.loops {
+		cancel()
+	}
+	e.mu.Unlock()
+	e.wg.Wait()
+}
+
+// Running reports whether the account's loop is running.
+func (e *Engine) Running(accountID int64) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_, ok := e.loops[accountID]
+	return ok
+}
+
+// Stats counts what a SyncOnce stored.
+type Stats struct {
+	Pages, Inserted, Updated, Skipped int
+}
+
+// SyncOnce fetches everything available now for one account, without long
+// polling, and returns when the platform has nothing more. Rate limits are waited
+// out; other errors end the run and are recorded on the account.
+func (e *Engine) SyncOnce(ctx context.Context, accountID int64) (Stats, error) {
+	var st Stats
+	conn, acc, err := e.Connector(ctx, accountID)
+	if err != nil {
+		e.recordFailure(ctx, accountID, err)
+		return st, err
+	}
+	cursor := acc.SyncCursor
+	e.setStatus(ctx, accountID, store.AccountSyncing, nil)
+	for {
+		page, err := conn.Poll(ctx, cursor, platforms.PollOptions{Limit: PageLimit})
+		if err != nil {
+			if platforms.KindOf(err) == platforms.KindRateLimited {
+				if err := e.sleep(ctx, retryDelay(err, time.Second)); err != nil {
+					return st, err
+				}
+				continue
+			}
+			e.recordFailure(ctx, accountID, err)
+			return st, err
+		}
+		if err := e.store(ctx, accountID, page, &st); err != nil {
+			e.recordFailure(ctx, accountID, err)
+			return st, err
+		}
+		// A page that moved nothing on ends the run even if it claims more, so a
+		// misbehaving platform cannot keep the run spinning.
+		stalled := page.Cursor == cursor && len(page.Messages) == 0 && page.Skipped == 0
+		cursor = page.Cursor
+		if !page.More || stalled {
+			e.setStatus(ctx, accountID, store.AccountConnected, nil)
+			return st, nil
+		}
+	}
+}
+
+// store writes one page and publishes what changed.
+func (e *Engine) store(ctx context.Context, accountID int64, page platforms.Page, st *Stats) error {
+	res, err := e.Store.IngestPage(ctx, accountID, page.Messages, page.Cursor)
+	if err != nil {
+		return err
+	}
+	st.Pages++
+	st.Inserted += res.Inserted
+	st.Updated += res.Updated
+	st.Skipped += page.Skipped
+	if page.Skipped > 0 {
+		e.log().Warn("sync skipped malformed items", "account_id", accountID, "skipped", page.Skipped)
+	}
+	if len(res.ConversationIDs) > 0 {
+		e.Bus.Publish(events.MessagesStored, events.MessagesStoredPayload{
+			AccountID: accountID, ConversationIDs: res.ConversationIDs, MessageIDs: res.MessageIDs})
+	}
+	return nil
+}
+
+// log returns the engine's logger or a discarding one.
+func (e *Engine) log() *slog.Logger {
+	if e.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return e.Log
+}
+
+// sleep waits through the injected Sleep or a real timer.
+func (e *Engine) sleep(ctx context.Context, d time.Duration) error {
+	if e.Sleep != nil {
+		return e.Sleep(ctx, d)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

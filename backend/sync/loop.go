@@ -1,0 +1,153 @@
+package sync
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"time"
+
+	"creatordesk/backend/events"
+	"creatordesk/backend/platforms"
+	"creatordesk/backend/secrets"
+	"creatordesk/backend/store"
+)
+
+// run is one account's loop. It returns when ctx ends or the account needs reconnecting.
+func (e *Engine) run(ctx context.Context, accountID int64) {
+	log := e.log().With("account_id", accountID)
+	backoff := time.Second
+	for ctx.Err() == nil {
+		conn, acc, err := e.Connector(ctx, accountID)
+		if err != nil {
+			if e.recordFailure(ctx, accountID, err) {
+				return
+			}
+			if e.sleep(ctx, backoff) != nil {
+				return
+			}
+			backoff = nextBackoff(backoff)
+			continue
+		}
+		err = e.pollUntilError(ctx, conn, acc.SyncCursor, accountID, &backoff)
+		if ctx.Err() != nil {
+			return
+		}
+		log.Info("sync paused by an error", "kind", string(platforms.KindOf(err)), "error", err.Error())
+		if e.recordFailure(ctx, accountID, err) {
+			return
+		}
+		wait := backoff
+		switch platforms.KindOf(err) {
+		case platforms.KindRateLimited:
+			wait = retryDelay(err, backoff)
+		case platforms.KindConflict:
+			wait = 30 * time.Second
+		}
+		if e.sleep(ctx, wait) != nil {
+			return
+		}
+		backoff = nextBackoff(backoff)
+	}
+}
+
+// pollUntilError polls and stores pages until something fails or ctx ends.
+func (e *Engine) pollUntilError(ctx context.Context, conn platforms.Connector, cursor string, accountID int64, backoff *time.Duration) error {
+	wait := e.Wait
+	if wait == 0 {
+		wait = LongPollWait
+	}
+	healthy := false
+	for {
+		started := time.Now()
+		page, err := conn.Poll(ctx, cursor, platforms.PollOptions{Wait: wait, Limit: PageLimit})
+		if err != nil {
+			return err
+		}
+		var st Stats
+		if err := e.store(ctx, accountID, page, &st); err != nil {
+			return err
+		}
+		cursor = page.Cursor
+		*backoff = time.Second
+		if !healthy {
+			e.setStatus(ctx, accountID, store.AccountConnected, nil)
+			healthy = true
+		} else if st.Inserted > 0 || st.Updated > 0 {
+			e.Bus.Publish(events.AccountChanged, events.AccountChangedPayload{AccountID: accountID})
+		}
+		// An empty page that came back at once means the platform does not long-poll:
+		// pause instead of asking again in a tight loop.
+		if !page.More && len(page.Messages) == 0 && time.Since(started) < time.Second {
+			if err := e.sleep(ctx, IdleInterval); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// recordFailure stores the account's state after err and reports whether the loop must stop.
+func (e *Engine) recordFailure(ctx context.Context, accountID int64, err error) (stop bool) {
+	if ctx.Err() != nil {
+		return true
+	}
+	switch {
+	case errors.Is(err, ErrNoToken), platforms.KindOf(err) == platforms.KindAuth:
+		e.setStatus(ctx, accountID, store.AccountNeedsReconnect, err)
+		return true
+	case errors.Is(err, store.ErrNotFound):
+		return true
+	case errors.Is(err, secrets.ErrUnavailable), errors.Is(err, secrets.ErrLocked), errors.Is(err, secrets.ErrTimeout):
+		e.setStatus(ctx, accountID, store.AccountError, err)
+		return false
+	}
+	e.setStatus(ctx, accountID, store.AccountError, err)
+	return false
+}
+
+// setStatus records an account's status and publishes the change.
+func (e *Engine) setStatus(ctx context.Context, accountID int64, status string, err error) {
+	kind, text := "", ""
+	if err != nil {
+		kind, text = ErrorKind(err), err.Error()
+	}
+	// Use a fresh context: the status must be saved even while the loop is being cancelled.
+	saveCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if e.Store.SetAccountStatus(saveCtx, accountID, status, kind, text) == nil {
+		e.Bus.Publish(events.AccountChanged, events.AccountChangedPayload{AccountID: accountID})
+	}
+}
+
+// ErrorKind names the class of a sync failure for storage and translation.
+func ErrorKind(err error) string {
+	switch {
+	case errors.Is(err, ErrNoToken):
+		return "no_token"
+	case errors.Is(err, secrets.ErrUnavailable):
+		return "keyring_unavailable"
+	case errors.Is(err, secrets.ErrLocked):
+		return "keyring_locked"
+	case errors.Is(err, secrets.ErrTimeout):
+		return "keyring_timeout"
+	case errors.Is(err, store.ErrDiskFull):
+		return "disk_full"
+	}
+	return string(platforms.KindOf(err))
+}
+
+// retryDelay is the wait a rate-limited error asks for, or fallback.
+func retryDelay(err error, fallback time.Duration) time.Duration {
+	if d := platforms.RetryAfterOf(err); d > 0 {
+		return d
+	}
+	return fallback
+}
+
+// nextBackoff doubles d with ±20% jitter, capped at MaxBackoff.
+func nextBackoff(d time.Duration) time.Duration {
+	next := time.Duration(float64(d) * (1.6 + 0.8*rand.Float64()))
+	if next > MaxBackoff {
+		next = MaxBackoff
+	}
+	return next
+}

@@ -1,0 +1,135 @@
+// Package workspace is the composition root: it opens a workspace's database,
+// builds its services (sync engine, inbox, accounts) around one event bus, and
+// closes them in order. The CLI and the GUI both start from here.
+package workspace
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"creatordesk/backend/accounts"
+	"creatordesk/backend/events"
+	"creatordesk/backend/inbox"
+	"creatordesk/backend/platforms"
+	"creatordesk/backend/platforms/telegram"
+	"creatordesk/backend/secrets"
+	"creatordesk/backend/store"
+	"creatordesk/backend/sync"
+)
+
+// Config says where a workspace lives and what it is built with.
+type Config struct {
+	// Dir is the data directory (database, log, backups).
+	Dir string
+	// Vault keeps the tokens (the OS keyring in the app).
+	Vault secrets.Vault
+	// Log receives structured logs; nil discards them.
+	Log *slog.Logger
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+	// Registry overrides the connectors (Registry() when nil).
+	Registry platforms.Registry
+}
+
+// Workspace is an open workspace and its services.
+type Workspace struct {
+	ID       string
+	Dir      string
+	Store    *store.Store
+	Vault    secrets.Vault
+	Bus      *events.Bus
+	Engine   *sync.Engine
+	Inbox    *inbox.Service
+	Accounts *accounts.Service
+	Log      *slog.Logger
+
+	cancel  context.CancelFunc
+	ctx     context.Context
+	onClose []func()
+}
+
+// Registry returns the connectors this build ships.
+func Registry() platforms.Registry {
+	return platforms.Registry{telegram.Platform: telegram.New}
+}
+
+// TokenFormats returns the per-platform token shape checks.
+func TokenFormats() map[string]func(string) bool {
+	return map[string]func(string) bool{telegram.Platform: telegram.ValidTokenFormat}
+}
+
+// Open opens the workspace in cfg.Dir, creating it on first use.
+func Open(cfg Config) (*Workspace, error) {
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Registry == nil {
+		cfg.Registry = Registry()
+	}
+	st, err := store.Open(filepath.Join(cfg.Dir, store.FileName), store.Options{Now: cfg.Now})
+	if err != nil {
+		return nil, err
+	}
+	id, err := workspaceID(st)
+	if err != nil {
+		_ = st.Close()
+		return nil, err
+	}
+	bus := events.New()
+	engine := &sync.Engine{Store: st, Vault: cfg.Vault, Registry: cfg.Registry, Bus: bus, Log: cfg.Log, WorkspaceID: id}
+	ctx, cancel := context.WithCancel(context.Background())
+	w := &Workspace{
+		ID: id, Dir: cfg.Dir, Store: st, Vault: cfg.Vault, Bus: bus, Engine: engine, Log: cfg.Log, ctx: ctx, cancel: cancel,
+		Inbox: &inbox.Service{Store: st, Connectors: engine, Bus: bus},
+		Accounts: &accounts.Service{Store: st, Vault: cfg.Vault, Registry: cfg.Registry, Sync: engine, WorkspaceID: id,
+			TokenFormat: TokenFormats()},
+	}
+	cfg.Log.Info("workspace opened", "dir", cfg.Dir, "workspace_id", id, "schema", store.SchemaVersion())
+	return w, nil
+}
+
+// Context is cancelled when the workspace closes; background work hangs off it.
+func (w *Workspace) Context() context.Context { return w.ctx }
+
+// StartSync starts the sync loops of every connected account.
+func (w *Workspace) StartSync() error {
+	return w.Engine.StartAll(w.ctx)
+}
+
+// Close stops syncing, runs the close hooks (newest first) and closes the database.
+func (w *Workspace) Close() error {
+	w.cancel()
+	w.Engine.Stop()
+	for i := len(w.onClose) - 1; i >= 0; i-- {
+		w.onClose[i]()
+	}
+	return w.Store.Close()
+}
+
+// workspaceID reads the workspace's id, creating one on first open. It namespaces keyring entries.
+func workspaceID(st *store.Store) (string, error) {
+	ctx := context.Background()
+	id, err := st.Setting(ctx, "workspace_id", "")
+	if err != nil || id != "" {
+		return id, err
+	}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	id = hex.EncodeToString(b[:])
+	return id, st.SetSetting(ctx, "workspace_id", id)
+}
+
+// DefaultDir is the per-user data directory, os.UserConfigDir()/CreatorDesk.
+func DefaultDir() (string, error) {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("workspace: no user config dir: %w", err)
+	}
+	return filepath.Join(base, "CreatorDesk"), nil
+}

@@ -1,0 +1,173 @@
+// Package cli is the command line of the creatordesk binary: with no command it
+// opens the window; with one it runs headless against the same services.
+// Command names, flags and JSON fields are a public interface: add, never rename.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+
+	"creatordesk/app"
+	"creatordesk/backend/secrets"
+	"creatordesk/backend/workspace"
+)
+
+// Env is what the process gives the CLI.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Assets is the built frontend (for the window).
+	Assets fs.FS
+	// Vault overrides the OS keyring (tests).
+	Vault secrets.Vault
+}
+
+// globals are the flags accepted before any command.
+type globals struct {
+	dataDir string
+	demo    bool
+}
+
+// usage is printed for -h and for unknown commands.
+const usage = `Usage:
+  creatordesk [--data-dir DIR] [--demo]                 open the app window
+  creatordesk [--data-dir DIR] accounts add telegram --token-stdin [--base-url URL] [--name NAME]
+  creatordesk [--data-dir DIR] accounts list [--json]
+  creatordesk [--data-dir DIR] accounts disconnect ID
+  creatordesk [--data-dir DIR] sync --once
+  creatordesk [--data-dir DIR] conversations list --json [--limit N]
+  creatordesk [--data-dir DIR] messages list --conversation ID --json
+  creatordesk [--data-dir DIR] reply --conversation ID --text-stdin [--json]
+  creatordesk version
+`
+
+// Main runs the command in args and returns the process exit code.
+func Main(args []string, env Env) int {
+	g := globals{}
+	fsGlobal := flag.NewFlagSet("creatordesk", flag.ContinueOnError)
+	fsGlobal.SetOutput(env.Stderr)
+	fsGlobal.Usage = func() { fmt.Fprint(env.Stderr, usage) }
+	fsGlobal.StringVar(&g.dataDir, "data-dir", "", "data directory (default: the user config dir/CreatorDesk)")
+	fsGlobal.BoolVar(&g.demo, "demo", false, "open a throwaway demo workspace")
+	if err := fsGlobal.Parse(args); err != nil {
+		return 2
+	}
+	rest := fsGlobal.Args()
+	if len(rest) == 0 {
+		return fail(env, runGUI(g, env))
+	}
+	cmd, cmdArgs := rest[0], rest[1:]
+	if cmd == "version" {
+		fmt.Fprintln(env.Stdout, "creatordesk", app.Version)
+		return 0
+	}
+	run, ok := commands[cmd]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "creatordesk: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	s, closeAll, err := openSession(g, env, false)
+	if err != nil {
+		return fail(env, err)
+	}
+	defer closeAll()
+	return fail(env, run(context.Background(), s, cmdArgs, env))
+}
+
+// command runs one subcommand against an open session.
+type command func(ctx context.Context, s *app.Session, args []string, env Env) error
+
+// commands maps command names to their implementations.
+var commands = map[string]command{
+	"accounts":      accountsCmd,
+	"sync":          syncCmd,
+	"conversations": conversationsCmd,
+	"messages":      messagesCmd,
+	"reply":         replyCmd,
+}
+
+// errUsage marks a usage error (exit code 2; the message was already printed).
+var errUsage = errors.New("usage")
+
+// fail prints err on stderr and returns the exit code.
+func fail(env Env, err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	}
+	ae := app.ToAppError(err)
+	fmt.Fprintf(env.Stderr, "creatordesk: %s (%s)\n", ae.Message, ae.Code)
+	return 1
+}
+
+// openSession opens the workspace named by the globals with its log and vault.
+func openSession(g globals, env Env, demo bool) (*app.Session, func(), error) {
+	dir := g.dataDir
+	if dir == "" && !demo {
+		d, err := workspace.DefaultDir()
+		if err != nil {
+			return nil, nil, err
+		}
+		dir = d
+	}
+	cfg := workspace.Config{Dir: dir, Vault: env.Vault}
+	var logCloser io.Closer
+	if dir != "" {
+		log, c, err := workspace.OpenLog(dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		cfg.Log, logCloser = log, c
+	} else {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Vault == nil {
+		cfg.Vault = secrets.NewKeyring()
+	}
+	var ws *workspace.Workspace
+	var err error
+	if demo {
+		if cerr := cfg.Vault.Check(context.Background()); cerr != nil {
+			// The demo's token only opens a local fake server: keep it in memory
+			// rather than refusing to show the demo on a machine without a keyring.
+			cfg.Log.Warn("no usable keyring; the demo keeps its fake token in memory", "error", cerr.Error())
+			cfg.Vault = secrets.NewMemory()
+		}
+		ws, err = workspace.OpenDemo(cfg)
+	} else {
+		ws, err = workspace.Open(cfg)
+	}
+	if err != nil {
+		if logCloser != nil {
+			_ = logCloser.Close()
+		}
+		return nil, nil, err
+	}
+	s := app.NewSession(ws, demo, cfg)
+	return s, func() {
+		_ = s.Close()
+		if logCloser != nil {
+			_ = logCloser.Close()
+		}
+	}, nil
+}
+
+// runGUI opens the window on the workspace (or the demo) and blocks until it closes.
+func runGUI(g globals, env Env) error {
+	s, closeAll, err := openSession(g, env, g.demo)
+	if err != nil {
+		return err
+	}
+	defer closeAll()
+	if err := s.Workspace().StartSync(); err != nil {
+		return err
+	}
+	return app.RunGUI(env.Assets, s)
+}

@@ -1,0 +1,268 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"creatordesk/app"
+)
+
+// newFlags returns a flag set for a subcommand that reports errors on stderr.
+func newFlags(name string, env Env) *flag.FlagSet {
+	f := flag.NewFlagSet(name, flag.ContinueOnError)
+	f.SetOutput(env.Stderr)
+	return f
+}
+
+// parse parses a subcommand's flags, mapping failures to errUsage.
+func parse(f *flag.FlagSet, args []string) error {
+	if err := f.Parse(args); err != nil {
+		return errUsage
+	}
+	return nil
+}
+
+// printJSON writes v as indented JSON.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// readAllTrimmed reads r and trims one trailing newline (and surrounding space for tokens).
+func readAllTrimmed(r io.Reader, trimSpace bool) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, 1<<20))
+	if err != nil {
+		return "", err
+	}
+	s := strings.TrimRight(string(b), "\r\n")
+	if trimSpace {
+		s = strings.TrimSpace(s)
+	}
+	return s, nil
+}
+
+// accountsCmd: accounts add telegram ... | accounts list [--json]
+func accountsCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return errUsage
+	}
+	api := app.NewAccounts(s)
+	switch args[0] {
+	case "list":
+		f := newFlags("accounts list", env)
+		asJSON := f.Bool("json", false, "print JSON")
+		if err := parse(f, args[1:]); err != nil {
+			return err
+		}
+		list, err := api.List()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(env.Stdout, list)
+		}
+		for _, a := range list {
+			fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%s\tlast sync %s\n", a.ID, a.Platform, a.Name, a.Status, orNever(a.LastSyncAt))
+		}
+		return nil
+	case "disconnect":
+		if len(args) != 2 {
+			fmt.Fprintln(env.Stderr, "creatordesk: accounts disconnect ID")
+			return errUsage
+		}
+		id, err := strconv.ParseInt(args[1], 10, 64)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "creatordesk: accounts disconnect ID (a number from accounts list)")
+			return errUsage
+		}
+		if err := api.Disconnect(id); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "disconnected account %d; its token is removed from the keyring\n", id)
+		return nil
+	case "add":
+		if len(args) < 2 || args[1] != "telegram" {
+			fmt.Fprintln(env.Stderr, "creatordesk: accounts add supports: telegram")
+			return errUsage
+		}
+		f := newFlags("accounts add telegram", env)
+		tokenStdin := f.Bool("token-stdin", false, "read the bot token from standard input")
+		baseURL := f.String("base-url", "", "Bot API server (default: Telegram's)")
+		name := f.String("name", "", "display name for the account")
+		asJSON := f.Bool("json", false, "print JSON")
+		if err := parse(f, args[2:]); err != nil {
+			return err
+		}
+		if !*tokenStdin {
+			fmt.Fprintln(env.Stderr, "creatordesk: pass the token on standard input with --token-stdin (never as an argument)")
+			return errUsage
+		}
+		token, err := readAllTrimmed(env.Stdin, true)
+		if err != nil {
+			return err
+		}
+		acc, err := api.ConnectTelegram(app.ConnectTelegramRequest{Token: token, Name: *name, BaseURL: *baseURL})
+		if err != nil {
+			return err
+		}
+		// The CLI process exits next: stop the loop Connect started.
+		s.Workspace().Engine.StopAccount(acc.ID)
+		if *asJSON {
+			return printJSON(env.Stdout, acc)
+		}
+		fmt.Fprintf(env.Stdout, "connected %s account %q (id %d)\n", acc.Platform, acc.Name, acc.ID)
+		return nil
+	}
+	fmt.Fprint(env.Stderr, usage)
+	return errUsage
+}
+
+// syncCmd: sync --once
+func syncCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
+	f := newFlags("sync", env)
+	once := f.Bool("once", false, "fetch what is available now and exit")
+	if err := parse(f, args); err != nil {
+		return err
+	}
+	if !*once {
+		fmt.Fprintln(env.Stderr, "creatordesk: only `sync --once` runs headless; open the app to sync continuously")
+		return errUsage
+	}
+	ws := s.Workspace()
+	accs, err := ws.Store.Accounts(ctx, false)
+	if err != nil {
+		return err
+	}
+	var firstErr error
+	for _, a := range accs {
+		st, err := ws.Engine.SyncOnce(ctx, a.ID)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s %q: %s\n", a.Platform, a.Name, app.ToAppError(err).Message)
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		fmt.Fprintf(env.Stdout, "%s %q: %d new, %d updated, %d skipped in %d pages\n", a.Platform, a.Name, st.Inserted, st.Updated, st.Skipped, st.Pages)
+	}
+	return firstErr
+}
+
+// conversationsCmd: conversations list --json [--limit N]
+func conversationsCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
+	if len(args) == 0 || args[0] != "list" {
+		fmt.Fprint(env.Stderr, usage)
+		return errUsage
+	}
+	f := newFlags("conversations list", env)
+	asJSON := f.Bool("json", false, "print JSON")
+	limit := f.Int("limit", 0, "at most this many (0 = all)")
+	if err := parse(f, args[1:]); err != nil {
+		return err
+	}
+	inbox := app.NewInbox(s)
+	all := []app.ConversationDTO{}
+	cursor := ""
+	for {
+		page, err := inbox.ListConversations(app.ConversationQuery{Cursor: cursor, Limit: 500})
+		if err != nil {
+			return err
+		}
+		all = append(all, page.Items...)
+		if page.NextCursor == "" || (*limit > 0 && len(all) >= *limit) {
+			break
+		}
+		cursor = page.NextCursor
+	}
+	if *limit > 0 && len(all) > *limit {
+		all = all[:*limit]
+	}
+	if *asJSON {
+		return printJSON(env.Stdout, all)
+	}
+	for _, c := range all {
+		fmt.Fprintf(env.Stdout, "%d\t%s\t%s\t%d unread\t%s\n", c.ID, c.Platform, c.Title, c.Unread, c.LastMessageAt)
+	}
+	return nil
+}
+
+// messagesCmd: messages list --conversation ID --json
+func messagesCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
+	if len(args) == 0 || args[0] != "list" {
+		fmt.Fprint(env.Stderr, usage)
+		return errUsage
+	}
+	f := newFlags("messages list", env)
+	conv := f.Int64("conversation", 0, "conversation id")
+	asJSON := f.Bool("json", false, "print JSON")
+	if err := parse(f, args[1:]); err != nil {
+		return err
+	}
+	if *conv == 0 {
+		fmt.Fprintln(env.Stderr, "creatordesk: --conversation ID is required")
+		return errUsage
+	}
+	t, err := app.NewInbox(s).GetThread(*conv)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(env.Stdout, t.Messages)
+	}
+	for _, m := range t.Messages {
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%s\t%s\n", m.SentAt, m.Direction, m.AuthorName, m.Text)
+	}
+	return nil
+}
+
+// replyCmd: reply --conversation ID --text-stdin [--json]
+func replyCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
+	f := newFlags("reply", env)
+	conv := f.Int64("conversation", 0, "conversation id")
+	textStdin := f.Bool("text-stdin", false, "read the reply from standard input")
+	asJSON := f.Bool("json", false, "print JSON")
+	if err := parse(f, args); err != nil {
+		return err
+	}
+	if *conv == 0 || !*textStdin {
+		fmt.Fprintln(env.Stderr, "creatordesk: reply needs --conversation ID and --text-stdin")
+		return errUsage
+	}
+	text, err := readAllTrimmed(env.Stdin, false)
+	if err != nil {
+		return err
+	}
+	m, err := app.NewInbox(s).Reply(*conv, text)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if err := printJSON(env.Stdout, m); err != nil {
+			return err
+		}
+	} else if m.State == "sent" {
+		fmt.Fprintf(env.Stdout, "sent (message %d)\n", m.ID)
+	}
+	if m.State == "sent" {
+		return nil
+	}
+	if m.Error != nil {
+		return m.Error
+	}
+	return fmt.Errorf("the reply was not sent (state %s)", m.State)
+}
+
+// orNever shows an empty time as "never".
+func orNever(t string) string {
+	if t == "" {
+		return "never"
+	}
+	return t
+}
