@@ -37,12 +37,16 @@ func AuditHash(e AuditEvent) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// AuditEvents returns the newest entries about one target (all targets when targetType is "").
+// AuditEvents returns the newest entries, narrowed to a target type and id when
+// those are given ("" matches any).
 func (s *Store) AuditEvents(ctx context.Context, targetType, targetID string, limit int) ([]AuditEvent, error) {
 	var out []AuditEvent
 	q := s.R.WithContext(ctx).Order("id DESC").Limit(limit)
 	if targetType != "" {
-		q = q.Where("target_type = ? AND target_id = ?", targetType, targetID)
+		q = q.Where("target_type = ?", targetType)
+	}
+	if targetID != "" {
+		q = q.Where("target_id = ?", targetID)
 	}
 	return out, classify(q.Find(&out).Error)
 }
