@@ -33,7 +33,12 @@ type Error struct {
 	Code       int
 	Message    string
 	RetryAfter time.Duration
+	// Err is the underlying cause when there is one (a network error, a cancelled context).
+	Err error
 }
+
+// Unwrap returns the cause, so errors.Is(err, context.Canceled) works through a connector error.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Error implements error.
 func (e *Error) Error() string {
