@@ -1,0 +1,88 @@
+package workspace
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"creatordesk/backend/demo"
+	"creatordesk/backend/secrets"
+	"creatordesk/backend/store"
+)
+
+func TestOpenDemoSeedsSyncsAndCleansUp(t *testing.T) {
+	vault := secrets.NewMemory()
+	dir := filepath.Join(t.TempDir(), "demo")
+	w, err := OpenDemo(Config{Dir: dir, Vault: vault})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	accs, _ := w.Store.Accounts(ctx, false)
+	if len(accs) != 1 || accs[0].Platform != "telegram" || accs[0].Status != store.AccountConnected {
+		t.Fatalf("demo accounts %+v", accs)
+	}
+	key := secrets.AccountTokenKey(w.ID, accs[0].ID)
+	if tok, err := vault.Get(ctx, key); err != nil || tok != demo.TelegramToken {
+		t.Fatalf("demo token not in the vault: %v", err)
+	}
+	convs, _, _ := w.Store.Conversations(ctx, store.ConversationFilter{}, store.ConversationCursor{}, 500)
+	if len(convs) < 200 {
+		t.Fatalf("demo has %d conversations, want at least 200", len(convs))
+	}
+	hostile := 0
+	for _, c := range convs {
+		if c.Snippet != "" && c.Snippet[0] == '<' {
+			hostile++
+		}
+	}
+	if hostile != 1 {
+		t.Fatalf("want exactly one hostile-HTML conversation, found %d", hostile)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, demo.InfoFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var info demo.Info
+	if json.Unmarshal(b, &info) != nil || info.Fakes["telegram"] == "" {
+		t.Fatalf("demo.json: %s", b)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := vault.Get(ctx, key); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatalf("closing the demo left its token in the vault: %v", err)
+	}
+}
+
+func TestOpenDemoInTempDirRemovesIt(t *testing.T) {
+	w, err := OpenDemo(Config{Vault: secrets.NewMemory()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := w.Dir
+	if _, err := os.Stat(filepath.Join(dir, store.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	_ = w.Close()
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("temp demo dir still there: %v", err)
+	}
+}
+
+func TestWorkspaceIDIsStableAndKeysDoNotCollide(t *testing.T) {
+	dirA, dirB := t.TempDir(), t.TempDir()
+	a, _ := Open(Config{Dir: dirA, Vault: secrets.NewMemory()})
+	idA := a.ID
+	_ = a.Close()
+	a2, _ := Open(Config{Dir: dirA, Vault: secrets.NewMemory()})
+	defer a2.Close()
+	b, _ := Open(Config{Dir: dirB, Vault: secrets.NewMemory()})
+	defer b.Close()
+	if a2.ID != idA || b.ID == idA || secrets.AccountTokenKey(a2.ID, 1) == secrets.AccountTokenKey(b.ID, 1) {
+		t.Fatalf("workspace ids: %q %q %q", idA, a2.ID, b.ID)
+	}
+}
