@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	gosync "sync"
@@ -220,8 +221,9 @@ func TestErrorMapping(t *testing.T) {
 				t.Errorf("%v args %v, want %s=%s", c.err, ae.Args, k, v)
 			}
 		}
-		if _, ok := FormatError(c.err).(*AppError); !ok {
-			t.Errorf("FormatError(%v) is not an *AppError", c.err)
+		var wire AppError
+		if text, ok := FormatError(c.err).(string); !ok || json.Unmarshal([]byte(text), &wire) != nil || wire.Key != c.key {
+			t.Errorf("FormatError(%v) = %v, want JSON text of the AppError", c.err, FormatError(c.err))
 		}
 	}
 	if ToAppError(nil) != nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -26,9 +27,15 @@ type AppError struct {
 // Error implements error.
 func (e *AppError) Error() string { return e.Message }
 
-// FormatError is the Wails ErrorFormatter: it turns any error into an AppError.
+// FormatError is the Wails ErrorFormatter. Wails rejects the frontend's promise
+// with new Error(<formatted value>), so the AppError travels as JSON text that the
+// frontend bridge parses back into {code, key, args, message}.
 func FormatError(err error) any {
-	return ToAppError(err)
+	b, mErr := json.Marshal(ToAppError(err))
+	if mErr != nil {
+		return `{"code":"internal","key":"errors.internal","args":{},"message":"internal error"}`
+	}
+	return string(b)
 }
 
 // ToAppError maps a domain error to its user-facing form. Unknown errors become

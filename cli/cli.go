@@ -134,12 +134,6 @@ func openSession(g globals, env Env, demo bool) (*app.Session, func(), error) {
 	var ws *workspace.Workspace
 	var err error
 	if demo {
-		if cerr := cfg.Vault.Check(context.Background()); cerr != nil {
-			// The demo's token only opens a local fake server: keep it in memory
-			// rather than refusing to show the demo on a machine without a keyring.
-			cfg.Log.Warn("no usable keyring; the demo keeps its fake token in memory", "error", cerr.Error())
-			cfg.Vault = secrets.NewMemory()
-		}
 		ws, err = workspace.OpenDemo(cfg)
 	} else {
 		ws, err = workspace.Open(cfg)

@@ -9,6 +9,7 @@ import (
 	"creatordesk/backend/accounts"
 	"creatordesk/backend/demo"
 	"creatordesk/backend/platforms/telegram"
+	"creatordesk/backend/secrets"
 )
 
 // DemoActor is the audit actor of the demo's own setup steps.
@@ -17,7 +18,8 @@ const DemoActor = "demo"
 // OpenDemo creates a throwaway workspace (in cfg.Dir, or a new temp dir when it
 // is empty), starts the fake platforms, connects the demo account through the
 // normal connect flow (its token goes into cfg.Vault), and runs a first sync so
-// the inbox is full when the window shows. Close removes the demo's keyring
+// the inbox is full when the window shows. Without a usable keyring the demo's
+// fake token is kept in memory instead. Close removes the demo's keyring
 // entries, and the temp dir when OpenDemo made it.
 func OpenDemo(cfg Config) (*Workspace, error) {
 	madeDir := false
@@ -27,6 +29,11 @@ func OpenDemo(cfg Config) (*Workspace, error) {
 			return nil, err
 		}
 		cfg.Dir, madeDir = dir, true
+	}
+	if cfg.Vault == nil || cfg.Vault.Check(context.Background()) != nil {
+		// The demo's token only opens a local fake server: keep it in memory rather
+		// than refusing to show the demo on a machine without a usable keyring.
+		cfg.Vault = secrets.NewMemory()
 	}
 	now := time.Now
 	if cfg.Now != nil {

@@ -86,3 +86,17 @@ func TestWorkspaceIDIsStableAndKeysDoNotCollide(t *testing.T) {
 		t.Fatalf("workspace ids: %q %q %q", idA, a2.ID, b.ID)
 	}
 }
+
+func TestOpenDemoWithoutKeyringKeepsTheFakeTokenInMemory(t *testing.T) {
+	broken := secrets.NewMemory()
+	broken.SetFailure(secrets.ErrUnavailable)
+	w, err := OpenDemo(Config{Vault: broken})
+	if err != nil {
+		t.Fatalf("the demo must open without a keyring: %v", err)
+	}
+	defer w.Close()
+	accs, _ := w.Store.Accounts(context.Background(), false)
+	if len(accs) != 1 {
+		t.Fatalf("accounts %+v", accs)
+	}
+}

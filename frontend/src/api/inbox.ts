@@ -1,0 +1,36 @@
+// Typed wrappers over app.Inbox.
+import { call } from './bridge'
+import type { Conversation, ConversationPage, ConversationQuery, Message, SearchHit, Thread } from './types'
+
+export async function listConversations(q: ConversationQuery): Promise<ConversationPage> {
+  const page = await call('Inbox', 'ListConversations', q)
+  return { items: page?.items ?? [], nextCursor: page?.nextCursor ?? '' }
+}
+
+/** The conversation and its messages, oldest first. */
+export async function getThread(conversationId: number): Promise<Thread> {
+  const thread = await call('Inbox', 'GetThread', conversationId)
+  return { conversation: thread.conversation, messages: thread.messages ?? [] }
+}
+
+/** Resolves with the stored outgoing message in its final state ("sent" or "failed"). */
+export function reply(conversationId: number, text: string): Promise<Message> {
+  return call('Inbox', 'Reply', conversationId, text)
+}
+
+export function retrySend(messageId: number): Promise<Message> {
+  return call('Inbox', 'RetrySend', messageId)
+}
+
+export async function markRead(conversationId: number): Promise<void> {
+  await call('Inbox', 'MarkRead', conversationId)
+}
+
+export function setConversationStatus(conversationId: number, status: string): Promise<Conversation> {
+  return call('Inbox', 'SetStatus', conversationId, status)
+}
+
+/** Newest first. */
+export async function search(query: string, limit: number): Promise<SearchHit[]> {
+  return (await call('Inbox', 'Search', query, limit)) ?? []
+}

@@ -1,0 +1,148 @@
+// DTOs exchanged with the Go side, written by hand from docs/frontend-contract.md.
+// Field names are the camelCase JSON the bound methods return. Times are RFC 3339
+// strings, "" when unset.
+
+/** The JSON shape of an error as the Go ErrorFormatter sends it. */
+export interface AppErrorDTO {
+  code: string
+  /** i18n key under `errors.*`. */
+  key: string
+  /** Values for the key's placeholders. */
+  args: Record<string, unknown> | null
+  /** English fallback text. */
+  message: string
+}
+
+export type WorkspaceMode = 'empty' | 'ready' | 'demo'
+
+export interface KeyringStatus {
+  available: boolean
+  error: AppErrorDTO | null
+}
+
+export interface WorkspaceStatus {
+  mode: WorkspaceMode
+  dataDir: string
+  version: string
+  keyring: KeyringStatus
+  accountCount: number
+}
+
+/** "" follows the OS / browser languages. */
+export type LanguageSetting = '' | 'en' | 'zh-Hans' | 'zh-Hant' | 'ro' | 'hi'
+export type ThemeSetting = 'system' | 'light' | 'dark'
+
+export interface Settings {
+  language: LanguageSetting
+  theme: ThemeSetting
+}
+
+export type AccountStatus = 'connected' | 'syncing' | 'error' | 'needs_reconnect' | 'disconnected'
+
+export interface Account {
+  id: number
+  platform: string
+  name: string
+  handle: string
+  status: AccountStatus
+  lastSyncAt: string
+  lastError: AppErrorDTO | null
+  itemsSynced: number
+  createdAt: string
+}
+
+export interface ConnectTelegramRequest {
+  token: string
+  name: string
+  /** "" = the real Telegram Bot API. */
+  baseUrl: string
+}
+
+export type ConversationKind = 'dm' | 'comment'
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved'
+
+export interface Conversation {
+  id: number
+  accountId: number
+  platform: string
+  kind: ConversationKind
+  title: string
+  snippet: string
+  lastMessageAt: string
+  unread: number
+  status: ConversationStatus
+  assignee: string
+  language: string
+}
+
+/** "" in any field means "any". */
+export interface ConversationQuery {
+  cursor: string
+  limit: number
+  platform: string
+  kind: string
+  status: string
+  unreadOnly: boolean
+}
+
+export interface ConversationPage {
+  items: Conversation[]
+  /** "" on the last page. */
+  nextCursor: string
+}
+
+export type MessageDirection = 'in' | 'out'
+export type MessageState = 'received' | 'queued' | 'sent' | 'failed'
+
+export interface Attachment {
+  kind: string
+  name: string
+}
+
+export interface Message {
+  id: number
+  conversationId: number
+  externalId: string
+  direction: MessageDirection
+  authorName: string
+  text: string
+  sentAt: string
+  editedAt: string
+  deleted: boolean
+  state: MessageState
+  error: AppErrorDTO | null
+  attachments: Attachment[]
+}
+
+export interface Thread {
+  conversation: Conversation
+  /** Oldest first. */
+  messages: Message[]
+}
+
+export interface SearchFragment {
+  text: string
+  hit: boolean
+}
+
+export interface SearchHit {
+  conversationId: number
+  messageId: number
+  title: string
+  platform: string
+  sentAt: string
+  fragments: SearchFragment[]
+}
+
+/** Payload of the `inbox:changed` event. */
+export interface InboxChanged {
+  conversationIds: number[]
+}
+
+/** Event names and their payloads (window.runtime.EventsOn). */
+export interface AppEvents {
+  'sync:status': Account
+  'inbox:changed': InboxChanged
+  'message:state': Message
+  'workspace:changed': WorkspaceStatus
+}
