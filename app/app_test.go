@@ -109,6 +109,9 @@ func TestFirstRunConnectSyncReplyThroughFacades(t *testing.T) {
 	if err != nil || len(hits) != 1 || hits[0].ConversationID != c.ID {
 		t.Fatalf("search %+v %v", hits, err)
 	}
+	if got, err := inboxAPI.GetConversations([]int64{c.ID, 99999}); err != nil || len(got) != 1 || got[0].Snippet != "有货，明天发出 🙂" {
+		t.Fatalf("GetConversations %+v %v", got, err)
+	}
 	if err := inboxAPI.MarkRead(c.ID); err != nil {
 		t.Fatal(err)
 	}

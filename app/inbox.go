@@ -30,6 +30,23 @@ func (i *Inbox) ListConversations(q ConversationQuery) (ConversationPage, error)
 	return page, nil
 }
 
+// GetConversations returns the listed conversations (unknown ids are left out),
+// so the list can refresh the rows an event names without reloading threads.
+func (i *Inbox) GetConversations(ids []int64) ([]ConversationDTO, error) {
+	if len(ids) > 500 {
+		return nil, invalidInput("at most 500 ids")
+	}
+	rows, err := i.s.Workspace().Store.ConversationsByIDs(context.Background(), ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ConversationDTO, len(rows))
+	for k, c := range rows {
+		out[k] = toConversationDTO(c)
+	}
+	return out, nil
+}
+
 // GetThread returns a conversation with its messages, oldest first.
 func (i *Inbox) GetThread(conversationID int64) (Thread, error) {
 	conv, msgs, err := i.s.Workspace().Inbox.Thread(context.Background(), conversationID)

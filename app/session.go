@@ -128,9 +128,12 @@ func (s *Session) install(ws *workspace.Workspace, demo bool) *workspace.Workspa
 			}
 		}),
 		ws.Bus.Subscribe(events.MessageStateChanged, func(p any) {
-			if m, err := ws.Store.MessageByID(context.Background(), p.(events.MessageStatePayload).MessageID); err == nil {
+			ev := p.(events.MessageStatePayload)
+			if m, err := ws.Store.MessageByID(context.Background(), ev.MessageID); err == nil {
 				s.emit(EventMessageState, toMessageDTO(m))
 			}
+			// The conversation's row changed too (snippet, time, unread).
+			s.emit(EventInboxChanged, map[string]any{"conversationIds": []int64{ev.ConversationID}})
 		}),
 	}
 	return old
