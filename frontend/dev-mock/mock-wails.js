@@ -152,6 +152,10 @@
       const next = start + page.length < all.length ? String(start + page.length) : ''
       return { items: page.map((c) => ({ ...c })), nextCursor: next }
     },
+    async GetConversations(ids) {
+      await delay(40)
+      return ids.filter((id) => conversations.has(id)).map((id) => ({ ...conversations.get(id) }))
+    },
     async GetThread(id) {
       await delay(80)
       const c = conversations.get(id)

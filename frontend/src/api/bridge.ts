@@ -34,6 +34,7 @@ export interface Bindings {
   }
   Inbox: {
     ListConversations(q: ConversationQuery): Promise<ConversationPage>
+    GetConversations(ids: number[]): Promise<Conversation[]>
     GetThread(conversationId: number): Promise<Thread>
     Reply(conversationId: number, text: string): Promise<Message>
     RetrySend(messageId: number): Promise<Message>

@@ -7,6 +7,11 @@ export async function listConversations(q: ConversationQuery): Promise<Conversat
   return { items: page?.items ?? [], nextCursor: page?.nextCursor ?? '' }
 }
 
+/** The listed conversations (unknown ids are left out); refreshes rows an event names. */
+export async function getConversations(ids: number[]): Promise<Conversation[]> {
+  return (await call('Inbox', 'GetConversations', ids)) ?? []
+}
+
 /** The conversation and its messages, oldest first. */
 export async function getThread(conversationId: number): Promise<Thread> {
   const thread = await call('Inbox', 'GetThread', conversationId)

@@ -11,8 +11,8 @@ export const PAGE_SIZE = 50
 export const SEARCH_LIMIT = 50
 /** Bursts of `inbox:changed` (a sync storing many items) are handled once per this many ms. */
 export const CHANGE_DEBOUNCE_MS = 150
-/** At most this many rows outside the first page are refreshed one by one per change burst. */
-const MAX_ROW_REFRESH = 20
+/** At most this many rows outside the first page are refreshed per change burst. */
+const MAX_ROW_REFRESH = 200
 
 export interface InboxFilters {
   platform: string
@@ -273,16 +273,14 @@ export const useInboxStore = defineStore('inbox', () => {
     const seen = new Set(firstPage.map((c) => c.id))
     const fetched: Conversation[] = [...firstPage]
     const others = [...changed].filter((id) => !seen.has(id) && conversations.value.has(id)).slice(0, MAX_ROW_REFRESH)
-    const threads = await Promise.all(
-      others.map((id) =>
-        api.getThread(id).then(
-          (t) => t.conversation,
-          () => null,
-        ),
-      ),
-    )
+    if (others.length > 0) {
+      try {
+        fetched.push(...(await api.getConversations(others)))
+      } catch (err) {
+        console.warn('refresh failed', toAppError(err))
+      }
+    }
     if (gen !== generation) return
-    for (const c of threads) if (c) fetched.push(c)
     mergeConversations(fetched, { append: true, reorder: true })
     if (!loadedOnce.value && firstPage.length > 0) loadedOnce.value = true
 

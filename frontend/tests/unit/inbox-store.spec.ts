@@ -20,6 +20,7 @@ beforeEach(() => {
     Inbox: {
       ListConversations: list as never,
       GetThread: (async (id: number) => threads[id]) as never,
+      GetConversations: (async (ids: number[]) => ids.flatMap((id) => (threads[id] ? [threads[id].conversation] : []))) as never,
       MarkRead: (async () => undefined) as never,
       Reply: (async (id: number, text: string) => msg(900, id, { direction: 'out', text, state: 'sent' })) as never,
     },
@@ -109,7 +110,7 @@ describe('live updates', () => {
     expect(inbox.conversations.get(3)).toMatchObject({ snippet: 'new!', unread: 1 })
   })
 
-  it('refreshes a changed row beyond the first page through GetThread', async () => {
+  it('refreshes a changed row beyond the first page through GetConversations', async () => {
     vi.useFakeTimers()
     pages[''] = { items: [conv(1)], nextCursor: 'c2' }
     pages['c2'] = { items: [conv(2)], nextCursor: '' }
