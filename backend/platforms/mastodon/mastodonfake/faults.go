@@ -1,0 +1,228 @@
+package mastodonfake
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// resetFormat is how Mastodon writes X-RateLimit-Reset (Ruby's iso8601(6)).
+const resetFormat = "2006-01-02T15:04:05.000000Z07:00"
+
+// rateState is the token's request budget in the current window.
+type rateState struct {
+	limit     int
+	period    time.Duration
+	used      int
+	windowEnd time.Time
+}
+
+// faults are the failures queued by the control methods.
+type faults struct {
+	rateLimited int
+	resetIn     time.Duration
+	failures    int
+	failStatus  int
+	failMessage string
+	truncations int
+	down        bool
+	// scopeMethod and scopePath restrict the queued failures to matching requests.
+	scopeMethod, scopePath string
+}
+
+// defaultMessages are Mastodon's words for the failures FailNext may inject.
+var defaultMessages = map[int]string{
+	http.StatusBadRequest:          "Bad request",
+	http.StatusUnauthorized:        "The access token is invalid",
+	http.StatusForbidden:           "This action is outside the authorized scopes",
+	http.StatusNotFound:            "Record not found",
+	http.StatusGone:                "Gone",
+	http.StatusUnprocessableEntity: "Validation failed: injected failure",
+	http.StatusTooManyRequests:     "Too many requests",
+	http.StatusServiceUnavailable:  "There was a temporary problem serving your request, please try again",
+}
+
+// Now returns the fake's clock: the real time unless SetNow froze it.
+func (s *Server) Now() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.nowLocked()
+}
+
+// nowLocked is Now with the lock held.
+func (s *Server) nowLocked() time.Time {
+	if s.frozenNow != nil {
+		return *s.frozenNow
+	}
+	return time.Now()
+}
+
+// SetNow freezes the fake's clock at t. The clock dates the Date header, the
+// rate-limit windows and the statuses posted through the API.
+func (s *Server) SetNow(t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t = t.UTC()
+	s.frozenNow = &t
+}
+
+// Advance moves a frozen clock forward by d (and freezes a running one first).
+func (s *Server) Advance(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.nowLocked().Add(d).UTC()
+	s.frozenNow = &t
+}
+
+// SetRateLimit sets the request budget per period (Mastodon: 300 per 5 minutes)
+// and starts a fresh window. Requests beyond the budget answer 429 until the
+// window, aligned to the period like rack-attack's, ends.
+func (s *Server) SetRateLimit(limit int, period time.Duration) {
+	if period <= 0 {
+		period = DefaultRatePeriod
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rate = rateState{limit: limit, period: period}
+}
+
+// RateLimitNext makes the next n requests answer 429. With resetIn > 0 they carry
+// X-RateLimit-Limit, -Remaining (0) and -Reset (now + resetIn), as rack-attack
+// sends them; with resetIn == 0 they carry no rate-limit headers at all, as a
+// proxy in front of an instance may answer.
+func (s *Server) RateLimitNext(n int, resetIn time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults.rateLimited, s.faults.resetIn = n, resetIn
+}
+
+// FailNext makes the next n requests answer status with Mastodon's usual error
+// text for it. A status outside 400..599 is taken as 500.
+func (s *Server) FailNext(n, status int) {
+	s.FailNextWith(n, status, "")
+}
+
+// FailNextWith is FailNext with a chosen error text ("" for the usual one).
+func (s *Server) FailNextWith(n, status int, message string) {
+	if status < 400 || status > 599 {
+		status = http.StatusInternalServerError
+	}
+	if message == "" {
+		message = defaultMessages[status]
+	}
+	if message == "" {
+		message = http.StatusText(status)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults.failures, s.faults.failStatus, s.faults.failMessage = n, status, message
+}
+
+// TruncateNext cuts the next n responses in half, leaving invalid JSON. The
+// request itself still takes effect, as when a connection drops mid-answer.
+func (s *Server) TruncateNext(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults.truncations = n
+}
+
+// SetDown makes every request answer 502 with an HTML page (a proxy whose
+// backend is gone) until it is set back to false.
+func (s *Server) SetDown(down bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults.down = down
+}
+
+// SetFaultScope limits RateLimitNext, FailNext and TruncateNext to requests with
+// this method ("" for any) and path ("" for any; a path ending in "/" matches
+// as a prefix). Other requests pass untouched and do not use up the faults.
+func (s *Server) SetFaultScope(method, path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults.scopeMethod, s.faults.scopePath = method, path
+}
+
+// RevokeToken makes the token invalid, as when the user revokes the app.
+func (s *Server) RevokeToken() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.revoked = true
+}
+
+// isDown reports whether SetDown(true) is in effect.
+func (s *Server) isDown() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.faults.down
+}
+
+// inScopeLocked reports whether the queued faults apply to r.
+func (s *Server) inScopeLocked(r *http.Request) bool {
+	f := &s.faults
+	if f.scopeMethod != "" && r.Method != f.scopeMethod {
+		return false
+	}
+	switch {
+	case f.scopePath == "":
+		return true
+	case strings.HasSuffix(f.scopePath, "/"):
+		return strings.HasPrefix(r.URL.Path, f.scopePath)
+	default:
+		return r.URL.Path == f.scopePath
+	}
+}
+
+// throttle applies an injected 429 or the budget, writes the rate-limit headers
+// into h and reports whether the request is refused.
+func (s *Server) throttle(r *http.Request, h http.Header) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.nowLocked()
+	if s.faults.rateLimited > 0 && s.inScopeLocked(r) {
+		s.faults.rateLimited--
+		if s.faults.resetIn > 0 {
+			setRateHeaders(h, s.rate.limit, 0, now.Add(s.faults.resetIn))
+		}
+		return true
+	}
+	rs := &s.rate
+	if !now.Before(rs.windowEnd) {
+		rs.used = 0
+		rs.windowEnd = now.Truncate(rs.period).Add(rs.period)
+	}
+	rs.used++
+	setRateHeaders(h, rs.limit, max(rs.limit-rs.used, 0), rs.windowEnd)
+	return rs.used > rs.limit
+}
+
+// setRateHeaders writes the X-RateLimit-* headers.
+func setRateHeaders(h http.Header, limit, remaining int, reset time.Time) {
+	h.Set("X-RateLimit-Limit", strconv.Itoa(limit))
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
+	h.Set("X-RateLimit-Reset", reset.UTC().Format(resetFormat))
+}
+
+// injectedFault consumes a queued failure that applies to r, if any.
+func (s *Server) injectedFault(r *http.Request) (reply, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := &s.faults
+	if f.failures == 0 || !s.inScopeLocked(r) {
+		return reply{}, false
+	}
+	f.failures--
+	return fail(f.failStatus, f.failMessage), true
+}
+
+// takeTruncation consumes a queued truncation that applies to r, if any.
+func (s *Server) takeTruncation(r *http.Request) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.faults.truncations == 0 || !s.inScopeLocked(r) {
+		return false
+	}
+	s.faults.truncations--
+	return true
+}

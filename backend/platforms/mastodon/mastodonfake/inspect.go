@@ -1,0 +1,83 @@
+package mastodonfake
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+)
+
+// InspectSentPath lists, as JSON, the statuses created through the API. It is
+// not part of the Mastodon API: it lets an end-to-end test in another process
+// (a browser driving the demo) check what reached the platform. The fake only
+// ever listens on loopback.
+const InspectSentPath = "/_fake/sent"
+
+// Sent returns the statuses created through POST /api/v1/statuses, oldest
+// first; a repeated Idempotency-Key adds nothing.
+func (s *Server) Sent() []SentStatus {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.sent)
+	for i := range out {
+		out[i].MentionedIDs = slices.Clone(out[i].MentionedIDs)
+	}
+	return out
+}
+
+// Blocks returns the account ids blocked through the API, in call order.
+func (s *Server) Blocks() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.blocks)
+}
+
+// Mutes returns the mute calls, in order.
+func (s *Server) Mutes() []Mute {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.mutes)
+}
+
+// Reports returns the reports filed, in order.
+func (s *Server) Reports() []Report {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.reports)
+	for i := range out {
+		out[i].StatusIDs = slices.Clone(out[i].StatusIDs)
+	}
+	return out
+}
+
+// Deleted returns the status ids deleted through the API, in order.
+func (s *Server) Deleted() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.deleted)
+}
+
+// Requests returns every API request received so far, in order.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.requests)
+}
+
+// sentView is one sent status as InspectSentPath shows it.
+type sentView struct {
+	ID          string `json:"id"`
+	Text        string `json:"text"`
+	Visibility  string `json:"visibility"`
+	InReplyToID string `json:"inReplyToId,omitempty"`
+}
+
+// serveSent writes the sent statuses as a JSON array.
+func (s *Server) serveSent(w http.ResponseWriter) {
+	sent := s.Sent()
+	out := make([]sentView, len(sent))
+	for i, m := range sent {
+		out[i] = sentView{ID: m.ID, Text: m.Text, Visibility: m.Visibility, InReplyToID: m.InReplyToID}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(out)
+}
