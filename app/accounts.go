@@ -29,11 +29,16 @@ func (a *Accounts) List() ([]AccountDTO, error) {
 
 // ConnectTelegram checks a bot token with Telegram, keeps it in the keyring and starts syncing.
 func (a *Accounts) ConnectTelegram(req ConnectTelegramRequest) (AccountDTO, error) {
+	return a.Connect(ConnectRequest{Platform: telegram.Platform, Token: req.Token, Name: req.Name, BaseURL: req.BaseURL})
+}
+
+// Connect checks a token with its platform, keeps it in the keyring and starts syncing.
+func (a *Accounts) Connect(req ConnectRequest) (AccountDTO, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	ws := a.s.Workspace()
-	acc, err := ws.Accounts.Connect(ctx, accounts.ConnectRequest{Platform: telegram.Platform, Token: req.Token,
-		Name: req.Name, BaseURL: req.BaseURL, Actor: a.s.Actor})
+	acc, err := ws.Accounts.Connect(ctx, accounts.ConnectRequest{Platform: req.Platform, Token: req.Token,
+		Name: req.Name, BaseURL: req.BaseURL, Extra: req.Extra, Actor: a.s.Actor})
 	if err != nil {
 		return AccountDTO{}, err
 	}

@@ -19,7 +19,7 @@ func TestDTOsMatchFrontendTypes(t *testing.T) {
 	}
 	pairs := map[string]any{
 		"AppErrorDTO": AppError{}, "KeyringStatus": KeyringStatus{}, "WorkspaceStatus": WorkspaceStatus{},
-		"Settings": SettingsDTO{}, "Account": AccountDTO{}, "ConnectTelegramRequest": ConnectTelegramRequest{},
+		"Settings": SettingsDTO{}, "Account": AccountDTO{}, "ConnectTelegramRequest": ConnectTelegramRequest{}, "ConnectRequest": ConnectRequest{},
 		"ConversationQuery": ConversationQuery{}, "Conversation": ConversationDTO{}, "ConversationPage": ConversationPage{},
 		"Attachment": AttachmentDTO{}, "Message": MessageDTO{}, "Thread": Thread{}, "SearchHit": SearchHitDTO{},
 	}

@@ -50,6 +50,16 @@ type ConnectTelegramRequest struct {
 	BaseURL string `json:"baseUrl"`
 }
 
+// ConnectRequest connects an account of any supported platform with a pasted token.
+type ConnectRequest struct {
+	Platform string `json:"platform"`
+	Token    string `json:"token"`
+	Name     string `json:"name"`
+	BaseURL  string `json:"baseUrl"`
+	// Extra holds non-secret settings the platform needs (for Bluesky: identifier).
+	Extra map[string]string `json:"extra"`
+}
+
 // ConversationQuery filters and pages the inbox list.
 type ConversationQuery struct {
 	Cursor     string `json:"cursor"`

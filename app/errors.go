@@ -66,6 +66,8 @@ func ToAppError(err error) *AppError {
 		return mk("account_disconnected", "errors.send.accountDisconnected", nil)
 	case errors.Is(err, accounts.ErrTokenFormat):
 		return mk("token_format", "errors.telegram.tokenFormat", nil)
+	case errors.Is(err, accounts.ErrUnknownPlatform):
+		return mk("invalid_input", "errors.invalidInput", map[string]string{"detail": "platform"})
 	case errors.Is(err, secrets.ErrUnavailable):
 		return mk("keyring_unavailable", "errors.keyring.unavailable", nil)
 	case errors.Is(err, secrets.ErrLocked):

@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
 	"creatordesk/app"
+	"creatordesk/backend/workspace"
 )
 
 // newFlags returns a flag set for a subcommand that reports errors on stderr.
@@ -88,40 +90,61 @@ func accountsCmd(ctx context.Context, s *app.Session, args []string, env Env) er
 		fmt.Fprintf(env.Stdout, "disconnected account %d; its token is removed from the keyring\n", id)
 		return nil
 	case "add":
-		if len(args) < 2 || args[1] != "telegram" {
-			fmt.Fprintln(env.Stderr, "creatordesk: accounts add supports: telegram")
-			return errUsage
-		}
-		f := newFlags("accounts add telegram", env)
-		tokenStdin := f.Bool("token-stdin", false, "read the bot token from standard input")
-		baseURL := f.String("base-url", "", "Bot API server (default: Telegram's)")
-		name := f.String("name", "", "display name for the account")
-		asJSON := f.Bool("json", false, "print JSON")
-		if err := parse(f, args[2:]); err != nil {
-			return err
-		}
-		if !*tokenStdin {
-			fmt.Fprintln(env.Stderr, "creatordesk: pass the token on standard input with --token-stdin (never as an argument)")
-			return errUsage
-		}
-		token, err := readAllTrimmed(env.Stdin, true)
-		if err != nil {
-			return err
-		}
-		acc, err := api.ConnectTelegram(app.ConnectTelegramRequest{Token: token, Name: *name, BaseURL: *baseURL})
-		if err != nil {
-			return err
-		}
-		// The CLI process exits next: stop the loop Connect started.
-		s.Workspace().Engine.StopAccount(acc.ID)
-		if *asJSON {
-			return printJSON(env.Stdout, acc)
-		}
-		fmt.Fprintf(env.Stdout, "connected %s account %q (id %d)\n", acc.Platform, acc.Name, acc.ID)
-		return nil
+		return accountsAdd(s, args[1:], env)
 	}
 	fmt.Fprint(env.Stderr, usage)
 	return errUsage
+}
+
+// accountsAdd: accounts add <platform> --token-stdin [--base-url URL] [--name NAME] [--identifier ID] [--json]
+func accountsAdd(s *app.Session, args []string, env Env) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(env.Stderr, "creatordesk: accounts add <platform> (one of: "+strings.Join(platformNames(), ", ")+")")
+		return errUsage
+	}
+	platform := args[0]
+	f := newFlags("accounts add "+platform, env)
+	tokenStdin := f.Bool("token-stdin", false, "read the token (or app password) from standard input")
+	baseURL := f.String("base-url", "", "API server (required for Mastodon: the instance, e.g. https://mastodon.social)")
+	name := f.String("name", "", "display name for the account")
+	identifier := f.String("identifier", "", "login handle where the platform needs one (Bluesky)")
+	asJSON := f.Bool("json", false, "print JSON")
+	if err := parse(f, args[1:]); err != nil {
+		return err
+	}
+	if !*tokenStdin {
+		fmt.Fprintln(env.Stderr, "creatordesk: pass the token on standard input with --token-stdin (never as an argument)")
+		return errUsage
+	}
+	token, err := readAllTrimmed(env.Stdin, true)
+	if err != nil {
+		return err
+	}
+	extra := map[string]string{}
+	if *identifier != "" {
+		extra["identifier"] = *identifier
+	}
+	acc, err := app.NewAccounts(s).Connect(app.ConnectRequest{Platform: platform, Token: token, Name: *name, BaseURL: *baseURL, Extra: extra})
+	if err != nil {
+		return err
+	}
+	// The CLI process exits next: stop the loop Connect started.
+	s.Workspace().Engine.StopAccount(acc.ID)
+	if *asJSON {
+		return printJSON(env.Stdout, acc)
+	}
+	fmt.Fprintf(env.Stdout, "connected %s account %q (id %d)\n", acc.Platform, acc.Name, acc.ID)
+	return nil
+}
+
+// platformNames lists the platforms this build can connect, sorted.
+func platformNames() []string {
+	var out []string
+	for name := range workspace.Registry() {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // syncCmd: sync --once

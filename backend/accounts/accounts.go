@@ -42,6 +42,8 @@ type ConnectRequest struct {
 	Token    string
 	Name     string
 	BaseURL  string
+	// Extra holds non-secret connector settings (Credentials.Extra), kept on the account.
+	Extra map[string]string
 	// Actor is who connects it, for the audit trail.
 	Actor string
 }
@@ -63,7 +65,7 @@ func (s *Service) Connect(ctx context.Context, req ConnectRequest) (store.Accoun
 	if err := s.Vault.Check(ctx); err != nil {
 		return store.Account{}, err
 	}
-	conn, err := factory(platforms.Credentials{BaseURL: req.BaseURL, Token: req.Token})
+	conn, err := factory(platforms.Credentials{BaseURL: req.BaseURL, Token: req.Token, Extra: req.Extra})
 	if err != nil {
 		return store.Account{}, err
 	}
@@ -76,6 +78,7 @@ func (s *Service) Connect(ctx context.Context, req ConnectRequest) (store.Accoun
 		name = firstNonEmpty(info.DisplayName, info.Handle, req.Platform)
 	}
 	acc := store.Account{Platform: req.Platform, Name: name, ExternalID: info.ExternalID, Handle: info.Handle, BaseURL: req.BaseURL}
+	acc.SetExtra(req.Extra)
 	if err := s.Store.CreateAccount(ctx, &acc); err != nil {
 		return store.Account{}, err
 	}

@@ -18,12 +18,15 @@ func (s *Store) CreateAccount(ctx context.Context, a *Account) error {
 		case err == nil && existing.Status != AccountDisconnected:
 			return ErrDuplicate
 		case err == nil:
-			existing.Name, existing.Handle, existing.Status = a.Name, a.Handle, AccountConnected
+			existing.Name, existing.Handle, existing.Status, existing.Settings = a.Name, a.Handle, AccountConnected, a.Settings
 			existing.LastError, existing.LastErrorKind, existing.UpdatedAt = "", "", now
 			*a = existing
 			return classify(tx.Save(a).Error)
 		case errors.Is(err, gorm.ErrRecordNotFound):
 			a.CreatedAt, a.UpdatedAt = now, now
+			if a.Settings == "" {
+				a.Settings = "{}"
+			}
 			if a.Status == "" {
 				a.Status = AccountConnected
 			}

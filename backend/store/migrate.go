@@ -21,6 +21,7 @@ type migration struct {
 var migrations = []migration{
 	step1InitialSchema,
 	step2TokenExpiryAndPriority,
+	step3AccountSettings,
 }
 
 // SchemaVersion is the version a fully migrated database has.

@@ -1,5 +1,7 @@
 package store
 
+import "encoding/json"
+
 // Account is a connected platform account. Its token is in the vault, never here.
 type Account struct {
 	ID            int64  `gorm:"column:id;primaryKey"`
@@ -16,12 +18,33 @@ type Account struct {
 	ItemsSynced   int64  `gorm:"column:items_synced"`
 	// TokenExpiresAt is when the platform said the token lapses (0 = never or unknown).
 	TokenExpiresAt int64 `gorm:"column:token_expires_at"`
-	CreatedAt      int64 `gorm:"column:created_at;autoCreateTime:false"`
-	UpdatedAt      int64 `gorm:"column:updated_at;autoUpdateTime:false"`
+	// Settings is a JSON object of non-secret connector settings (Credentials.Extra).
+	Settings  string `gorm:"column:settings"`
+	CreatedAt int64  `gorm:"column:created_at;autoCreateTime:false"`
+	UpdatedAt int64  `gorm:"column:updated_at;autoUpdateTime:false"`
 }
 
 // TableName implements gorm's Tabler.
 func (Account) TableName() string { return "accounts" }
+
+// Extra decodes Settings into a map ("" or invalid JSON gives an empty map).
+func (a Account) Extra() map[string]string {
+	out := map[string]string{}
+	if a.Settings != "" {
+		_ = json.Unmarshal([]byte(a.Settings), &out)
+	}
+	return out
+}
+
+// SetExtra encodes m into Settings.
+func (a *Account) SetExtra(m map[string]string) {
+	if len(m) == 0 {
+		a.Settings = "{}"
+		return
+	}
+	b, _ := json.Marshal(m)
+	a.Settings = string(b)
+}
 
 // Account statuses.
 const (

@@ -315,6 +315,17 @@ func TestAccountsAndSettings(t *testing.T) {
 	if err := s.CreateAccount(ctx, &again); err != nil || again.ID != a.ID || again.Status != AccountConnected {
 		t.Fatalf("reconnect should revive the same row: %+v %v", again, err)
 	}
+	if again.Extra() == nil || len(again.Extra()) != 0 {
+		t.Fatalf("settings of a plain account: %q", again.Settings)
+	}
+	withExtra := Account{Platform: "bluesky", Name: "b", ExternalID: "did:plc:x"}
+	withExtra.SetExtra(map[string]string{"identifier": "shop.bsky.social"})
+	if err := s.CreateAccount(ctx, &withExtra); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.AccountByID(ctx, withExtra.ID); got.Extra()["identifier"] != "shop.bsky.social" {
+		t.Fatalf("extra not kept: %q", got.Settings)
+	}
 	if v, _ := s.Setting(ctx, "language", "en"); v != "en" {
 		t.Fatal("default setting")
 	}

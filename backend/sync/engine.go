@@ -68,7 +68,7 @@ func (e *Engine) Connector(ctx context.Context, accountID int64) (platforms.Conn
 	if err != nil {
 		return nil, acc, err
 	}
-	conn, err := factory(platforms.Credentials{BaseURL: acc.BaseURL, Token: token})
+	conn, err := factory(platforms.Credentials{BaseURL: acc.BaseURL, Token: token, Extra: acc.Extra()})
 	return conn, acc, err
 }
 

@@ -17,6 +17,7 @@ import (
 	"creatordesk/backend/events"
 	"creatordesk/backend/inbox"
 	"creatordesk/backend/platforms"
+	"creatordesk/backend/platforms/mastodon"
 	"creatordesk/backend/platforms/telegram"
 	"creatordesk/backend/secrets"
 	"creatordesk/backend/store"
@@ -56,7 +57,7 @@ type Workspace struct {
 
 // Registry returns the connectors this build ships.
 func Registry() platforms.Registry {
-	return platforms.Registry{telegram.Platform: telegram.New}
+	return platforms.Registry{telegram.Platform: telegram.New, mastodon.Platform: mastodon.New}
 }
 
 // TokenFormats returns the per-platform token shape checks.

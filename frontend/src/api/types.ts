@@ -58,6 +58,17 @@ export interface ConnectTelegramRequest {
   baseUrl: string
 }
 
+/** Connects an account of any supported platform with a pasted token. */
+export interface ConnectRequest {
+  platform: string
+  token: string
+  name: string
+  /** "" = the platform's public API (required for Mastodon: the instance URL). */
+  baseUrl: string
+  /** Non-secret settings the platform needs (Bluesky: identifier). */
+  extra: Record<string, string>
+}
+
 export type ConversationKind = 'dm' | 'comment'
 export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved'
 
