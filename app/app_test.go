@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"creatordesk/backend/inbox"
+	"creatordesk/backend/platforms/bluesky"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/platforms/telegram/telegramfake"
 	"creatordesk/backend/secrets"
@@ -211,6 +212,7 @@ func TestErrorMapping(t *testing.T) {
 		{&platforms.Error{Kind: platforms.KindAuth}, "errors.platform.auth", nil},
 		{&platforms.Error{Kind: platforms.KindPermanent, Message: "chat not found"}, "errors.platform.permanent", map[string]string{"detail": "chat not found"}},
 		{store.ErrDiskFull, "errors.db.diskFull", nil},
+		{&platforms.Error{Kind: platforms.KindAuth, Err: bluesky.ErrNoDMAccess}, "errors.bluesky.noDMAccess", nil},
 		{store.ErrNotFound, "errors.notFound", nil},
 		{errors.New("boom"), "errors.internal", nil},
 	}

@@ -9,6 +9,7 @@ import (
 
 	"creatordesk/backend/accounts"
 	"creatordesk/backend/inbox"
+	"creatordesk/backend/platforms/bluesky"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/secrets"
 	"creatordesk/backend/store"
@@ -82,6 +83,8 @@ func ToAppError(err error) *AppError {
 		return mk("duplicate", "errors.account.duplicate", nil)
 	case errors.Is(err, store.ErrNotFound):
 		return mk("not_found", "errors.notFound", nil)
+	case errors.Is(err, bluesky.ErrNoDMAccess):
+		return mk("platform_auth", "errors.bluesky.noDMAccess", nil)
 	case errors.As(err, &pe):
 		return platformError(pe, mk)
 	case errors.Is(err, context.DeadlineExceeded):

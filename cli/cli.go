@@ -38,6 +38,7 @@ const usage = `Usage:
   creatordesk [--data-dir DIR] [--demo]                 open the app window
   creatordesk [--data-dir DIR] accounts add telegram --token-stdin [--base-url URL] [--name NAME]
   creatordesk [--data-dir DIR] accounts add mastodon --token-stdin --base-url https://INSTANCE [--name NAME]
+  creatordesk [--data-dir DIR] accounts add bluesky --token-stdin --identifier HANDLE [--base-url PDS] [--name NAME]
   creatordesk [--data-dir DIR] accounts list [--json]
   creatordesk [--data-dir DIR] accounts disconnect ID
   creatordesk [--data-dir DIR] sync --once

@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
+	"creatordesk/backend/platforms/bluesky/blueskyfake"
 	"creatordesk/backend/platforms/mastodon/mastodonfake"
 	"creatordesk/backend/secrets"
+	"creatordesk/backend/workspace"
 )
 
 // TestCLIConnectsMastodon runs the generic connect path for a second platform:
@@ -52,5 +57,60 @@ func TestCLIConnectsMastodon(t *testing.T) {
 	}
 	if code, _, errOut := run(t, vault, "x", "--data-dir", dir, "accounts", "add", "myspace", "--token-stdin"); code != 1 || !strings.Contains(errOut, "invalid_input") {
 		t.Fatalf("unknown platform: exit %d %q", code, errOut)
+	}
+}
+
+// TestCLIConnectsBlueskyAndKeepsTheSessionInTheVault connects with a handle and an
+// app password, syncs a DM twice (the second sync reuses the session instead of
+// logging in again), replies, and checks that disconnecting forgets the session.
+func TestCLIConnectsBlueskyAndKeepsTheSessionInTheVault(t *testing.T) {
+	const appPassword = "abcd-efgh-ijkl-mnop"
+	fake := blueskyfake.New(appPassword)
+	url := fake.Start()
+	t.Cleanup(fake.Close)
+	mei := blueskyfake.Profile{DID: "did:plc:mei000000000000000000000", Handle: "mei.test", DisplayName: "Mei"}
+	fake.AddProfile(mei)
+	convo := fake.AddConvo(mei)
+	if _, err := fake.AddMessage(convo, mei.DID, "这个花瓶还有货吗？", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	vault := secrets.NewMemory()
+	if code, _, errOut := run(t, vault, "my-main-password", "--data-dir", dir, "accounts", "add", "bluesky", "--token-stdin",
+		"--base-url", url, "--identifier", blueskyfake.DefaultHandle); code != 1 || !strings.Contains(errOut, "token_format") {
+		t.Fatalf("a main password must be refused: exit %d %q", code, errOut)
+	}
+	mustRun(t, vault, appPassword, "--data-dir", dir, "accounts", "add", "bluesky", "--token-stdin", "--base-url", url, "--identifier", blueskyfake.DefaultHandle)
+	if out := mustRun(t, vault, "", "--data-dir", dir, "sync", "--once"); !strings.Contains(out, "1 new") {
+		t.Fatalf("sync: %q", out)
+	}
+	logins := fake.CreateSessionCalls()
+	mustRun(t, vault, "", "--data-dir", dir, "sync", "--once")
+	if fake.CreateSessionCalls() != logins {
+		t.Fatalf("a second sync logged in again (%d → %d): sessions must be reused from the keyring", logins, fake.CreateSessionCalls())
+	}
+	var convs []struct {
+		ID       int64  `json:"id"`
+		Language string `json:"language"`
+	}
+	decode(t, mustRun(t, vault, "", "--data-dir", dir, "conversations", "list", "--json"), &convs)
+	if len(convs) != 1 || convs[0].Language != "zh-Hans" {
+		t.Fatalf("conversations %+v", convs)
+	}
+	mustRun(t, vault, "有的，今天发货！", "--data-dir", dir, "reply", "--conversation", itoa(convs[0].ID), "--text-stdin")
+	if sent := fake.SentMessages(); len(sent) != 1 {
+		t.Fatalf("fake got %+v", sent)
+	}
+	mustRun(t, vault, "", "--data-dir", dir, "accounts", "disconnect", "1")
+	ws, err := workspace.Open(workspace.Config{Dir: dir, Vault: vault})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := ws.ID
+	_ = ws.Close()
+	for _, key := range []string{secrets.AccountTokenKey(id, 1), id + "/bluesky/" + blueskyfake.DefaultDID + "/session"} {
+		if _, err := vault.Get(context.Background(), key); !errors.Is(err, secrets.ErrNotFound) {
+			t.Errorf("after disconnect %s is still in the vault (%v)", key, err)
+		}
 	}
 }

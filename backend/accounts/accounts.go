@@ -16,6 +16,9 @@ import (
 // ErrTokenFormat: the token cannot be right for this platform (checked before any network call).
 var ErrTokenFormat = errors.New("accounts: this does not look like a token for that platform")
 
+// IdentifierKey is the Extra key of a login identifier (a Bluesky handle or DID).
+const IdentifierKey = "identifier"
+
 // ErrUnknownPlatform: no connector exists for the platform.
 var ErrUnknownPlatform = errors.New("accounts: unknown platform")
 
@@ -34,6 +37,8 @@ type Service struct {
 	WorkspaceID string
 	// TokenFormat optionally checks a token's shape per platform before any network call.
 	TokenFormat map[string]func(string) bool
+	// Forget optionally clears a platform's session state when an account is disconnected.
+	Forget map[string]func(ctx context.Context, acc store.Account) error
 }
 
 // ConnectRequest is what a person provides to connect an account.
@@ -73,6 +78,11 @@ func (s *Service) Connect(ctx context.Context, req ConnectRequest) (store.Accoun
 	if err != nil {
 		return store.Account{}, err
 	}
+	if _, ok := req.Extra[IdentifierKey]; ok {
+		// Keep the platform's stable id for the account (a Bluesky DID rather than a
+		// handle that can change), so later syncs find the same session.
+		req.Extra[IdentifierKey] = info.ExternalID
+	}
 	name := strings.TrimSpace(req.Name)
 	if name == "" {
 		name = firstNonEmpty(info.DisplayName, info.Handle, req.Platform)
@@ -104,6 +114,13 @@ func (s *Service) Disconnect(ctx context.Context, accountID int64, actor string)
 	}
 	if s.Sync != nil {
 		s.Sync.StopAccount(accountID)
+	}
+	if forget := s.Forget[acc.Platform]; forget != nil {
+		if err := forget(ctx, acc); err != nil {
+			// The platform could not be told; the local secrets are removed all the same.
+			_, _ = s.Store.AppendAudit(ctx, store.AuditEvent{Actor: actor, Action: "account.forget_failed",
+				TargetType: "account", TargetID: fmt.Sprint(acc.ID), Reason: err.Error()})
+		}
 	}
 	if err := s.Vault.Delete(ctx, secrets.AccountTokenKey(s.WorkspaceID, acc.ID)); err != nil {
 		return err

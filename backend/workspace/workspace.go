@@ -17,8 +17,6 @@ import (
 	"creatordesk/backend/events"
 	"creatordesk/backend/inbox"
 	"creatordesk/backend/platforms"
-	"creatordesk/backend/platforms/mastodon"
-	"creatordesk/backend/platforms/telegram"
 	"creatordesk/backend/secrets"
 	"creatordesk/backend/store"
 	"creatordesk/backend/sync"
@@ -55,23 +53,10 @@ type Workspace struct {
 	onClose []func()
 }
 
-// Registry returns the connectors this build ships.
-func Registry() platforms.Registry {
-	return platforms.Registry{telegram.Platform: telegram.New, mastodon.Platform: mastodon.New}
-}
-
-// TokenFormats returns the per-platform token shape checks.
-func TokenFormats() map[string]func(string) bool {
-	return map[string]func(string) bool{telegram.Platform: telegram.ValidTokenFormat}
-}
-
 // Open opens the workspace in cfg.Dir, creating it on first use.
 func Open(cfg Config) (*Workspace, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
-	}
-	if cfg.Registry == nil {
-		cfg.Registry = Registry()
 	}
 	st, err := store.Open(filepath.Join(cfg.Dir, store.FileName), store.Options{Now: cfg.Now})
 	if err != nil {
@@ -82,6 +67,10 @@ func Open(cfg Config) (*Workspace, error) {
 		_ = st.Close()
 		return nil, err
 	}
+	conns := newConnectors(cfg.Vault, id)
+	if cfg.Registry == nil {
+		cfg.Registry = conns.registry
+	}
 	bus := events.New()
 	engine := &sync.Engine{Store: st, Vault: cfg.Vault, Registry: cfg.Registry, Bus: bus, Log: cfg.Log, WorkspaceID: id}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -89,7 +78,7 @@ func Open(cfg Config) (*Workspace, error) {
 		ID: id, Dir: cfg.Dir, Store: st, Vault: cfg.Vault, Bus: bus, Engine: engine, Log: cfg.Log, ctx: ctx, cancel: cancel,
 		Inbox: &inbox.Service{Store: st, Connectors: engine, Bus: bus},
 		Accounts: &accounts.Service{Store: st, Vault: cfg.Vault, Registry: cfg.Registry, Sync: engine, WorkspaceID: id,
-			TokenFormat: TokenFormats()},
+			TokenFormat: TokenFormats(), Forget: conns.forget},
 	}
 	cfg.Log.Info("workspace opened", "dir", cfg.Dir, "workspace_id", id, "schema", store.SchemaVersion())
 	return w, nil

@@ -231,6 +231,9 @@ const en = {
     account: {
       duplicate: 'This account is already connected.',
     },
+    bluesky: {
+      noDMAccess: 'This app password cannot read direct messages. In Bluesky, create a new app password with “Allow access to your direct messages” ticked, then reconnect.',
+    },
     telegram: {
       tokenFormat: 'That does not look like a bot token. It should look like 123456789:AA… as sent by BotFather.',
     },

@@ -230,6 +230,9 @@ const ro: LocaleMessages = {
     account: {
       duplicate: 'Acest cont este deja conectat.',
     },
+    bluesky: {
+      noDMAccess: 'Această parolă de aplicație nu poate citi mesajele directe. În Bluesky, creează o parolă de aplicație nouă cu „Permite accesul la mesajele directe” bifat, apoi reconectează contul.',
+    },
     telegram: {
       tokenFormat: 'Nu pare a fi un token de bot. Ar trebui să arate ca 123456789:AA…, așa cum îl trimite BotFather.',
     },

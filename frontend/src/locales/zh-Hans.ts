@@ -230,6 +230,9 @@ const zhHans: LocaleMessages = {
     account: {
       duplicate: '这个账号已经连接过了。',
     },
+    bluesky: {
+      noDMAccess: '这个应用密码无法读取私信。请在 Bluesky 中新建一个应用密码，并勾选“允许访问你的私信”，然后重新连接。',
+    },
     telegram: {
       tokenFormat: '这看起来不像机器人令牌。BotFather 发来的令牌形如 123456789:AA…。',
     },

@@ -230,6 +230,9 @@ const zhHant: LocaleMessages = {
     account: {
       duplicate: '這個帳號已經連結過了。',
     },
+    bluesky: {
+      noDMAccess: '這組應用程式密碼無法讀取私訊。請在 Bluesky 建立新的應用程式密碼，並勾選「允許存取你的私訊」，然後重新連線。',
+    },
     telegram: {
       tokenFormat: '這看起來不像機器人權杖。BotFather 傳來的權杖格式類似 123456789:AA…。',
     },
