@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"creatordesk/backend/inbox"
-	"creatordesk/backend/platforms/bluesky"
 	"creatordesk/backend/platforms"
+	"creatordesk/backend/platforms/bluesky"
 	"creatordesk/backend/platforms/telegram/telegramfake"
 	"creatordesk/backend/secrets"
 	"creatordesk/backend/store"

@@ -9,8 +9,8 @@ import (
 
 	"creatordesk/backend/accounts"
 	"creatordesk/backend/inbox"
-	"creatordesk/backend/platforms/bluesky"
 	"creatordesk/backend/platforms"
+	"creatordesk/backend/platforms/bluesky"
 	"creatordesk/backend/secrets"
 	"creatordesk/backend/store"
 	"creatordesk/backend/sync"
