@@ -92,6 +92,9 @@ func TestFirstRunConnectSyncReplyThroughFacades(t *testing.T) {
 	}
 	waitFor(t, "inbox:changed and sync:status events", func() bool { return rec.count(EventInboxChanged) > 0 && rec.count(EventSyncStatus) > 0 })
 
+	if counts, err := inboxAPI.Counts(); err != nil || counts.UnreadMessages != 1 || counts.UnreadConversations != 1 || counts.Waiting != 0 {
+		t.Fatalf("counts %+v %v", counts, err)
+	}
 	thread, err := inboxAPI.GetThread(c.ID)
 	if err != nil || len(thread.Messages) != 1 || thread.Messages[0].Direction != "in" {
 		t.Fatalf("thread %+v %v", thread, err)

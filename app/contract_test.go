@@ -21,7 +21,7 @@ func TestDTOsMatchFrontendTypes(t *testing.T) {
 		"AppErrorDTO": AppError{}, "KeyringStatus": KeyringStatus{}, "WorkspaceStatus": WorkspaceStatus{},
 		"Settings": SettingsDTO{}, "Account": AccountDTO{}, "ConnectTelegramRequest": ConnectTelegramRequest{}, "ConnectRequest": ConnectRequest{},
 		"ConversationQuery": ConversationQuery{}, "Conversation": ConversationDTO{}, "ConversationPage": ConversationPage{},
-		"Attachment": AttachmentDTO{}, "Message": MessageDTO{}, "Thread": Thread{}, "SearchHit": SearchHitDTO{},
+		"Attachment": AttachmentDTO{}, "Message": MessageDTO{}, "Thread": Thread{}, "SearchHit": SearchHitDTO{}, "InboxCounts": InboxCountsDTO{},
 	}
 	for tsName, goValue := range pairs {
 		tsFields, ok := tsInterfaceFields(string(src), tsName)

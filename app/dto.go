@@ -119,6 +119,14 @@ type Thread struct {
 	Messages     []MessageDTO    `json:"messages"`
 }
 
+// InboxCountsDTO holds the inbox counters for the navigation and the list header.
+type InboxCountsDTO struct {
+	UnreadMessages      int64 `json:"unreadMessages"`
+	UnreadConversations int64 `json:"unreadConversations"`
+	// Waiting counts open conversations whose customer has waited longer than the response target.
+	Waiting int64 `json:"waiting"`
+}
+
 // SearchHitDTO is one search result.
 type SearchHitDTO struct {
 	ConversationID int64                 `json:"conversationId"`

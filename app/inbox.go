@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"creatordesk/backend/store"
 )
@@ -96,6 +97,17 @@ func (i *Inbox) SetStatus(conversationID int64, status string) (ConversationDTO,
 	}
 	c, err := st.ConversationByID(context.Background(), conversationID)
 	return toConversationDTO(c), err
+}
+
+// DefaultResponseTarget is the first-response target the Waiting count uses
+// until SLA policies are configurable (the playbook's one hour for high-intent DMs).
+const DefaultResponseTarget = time.Hour
+
+// Counts returns the inbox counters (unread messages and conversations, and how
+// many people have waited longer than the response target).
+func (i *Inbox) Counts() (InboxCountsDTO, error) {
+	c, err := i.s.Workspace().Store.Counts(context.Background(), DefaultResponseTarget)
+	return InboxCountsDTO{UnreadMessages: c.UnreadMessages, UnreadConversations: c.UnreadConversations, Waiting: c.Waiting}, err
 }
 
 // Search finds messages, newest first, with the matching parts marked.

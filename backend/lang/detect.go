@@ -24,8 +24,12 @@ const (
 // romanianLetters are letters that mark Romanian among Latin-script texts.
 const romanianLetters = "ăâîșşțţĂÂÎȘŞȚŢ"
 
-// romanianWords are frequent Romanian words written without diacritics.
-var romanianWords = []string{" si ", " este ", " pentru ", " comanda", " multumesc", " buna", " vreau ", " cand ", " pret", " livrare"}
+// romanianWords are frequent Romanian words, as typed without diacritics.
+var romanianWords = map[string]bool{
+	"si": true, "este": true, "pentru": true, "vreau": true, "cand": true, "buna": true, "multumesc": true,
+	"pret": true, "pretul": true, "comanda": true, "comenzii": true, "livrare": true, "livrarea": true,
+	"aveti": true, "sunt": true, "unde": true, "cat": true, "costa": true, "coletul": true,
+}
 
 // Detect returns the most likely language of text. hint, a platform-reported
 // language tag such as Telegram's language_code, breaks ties and wins for text
@@ -78,11 +82,12 @@ func chineseVariant(text, hint string) string {
 	return ChineseSimplified
 }
 
-// hasRomanianWord looks for common Romanian words typed without diacritics.
+// hasRomanianWord looks for common Romanian words typed without diacritics,
+// comparing whole words ("pret" must not match inside "prettier").
 func hasRomanianWord(text string) bool {
-	padded := " " + strings.ToLower(text) + " "
-	for _, w := range romanianWords {
-		if strings.Contains(padded, w) {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, w := range words {
+		if romanianWords[w] {
 			return true
 		}
 	}

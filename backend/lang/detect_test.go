@@ -5,6 +5,8 @@ import "testing"
 func TestDetect(t *testing.T) {
 	cases := []struct{ text, hint, want string }{
 		{"Hi! When will my order ship?", "", English},
+		{"Just got my mugs and they're even prettier in person!!", "", English},
+		{"Unde este coletul meu?", "", Romanian},
 		{"Bună, când ajunge comanda mea?", "", Romanian},
 		{"buna, vreau sa stiu pretul pentru tricou", "", Romanian},
 		{"请问这个多少钱？什么时候发货", "", ChineseSimplified},

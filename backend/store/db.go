@@ -51,10 +51,15 @@ type Options struct {
 // Open opens (creating if needed) the database at path, with its directory 0700
 // and its file 0600, and brings its schema up to date.
 func Open(path string, opts Options) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: database path: %w", err)
+	}
+	path = abs
+	if err = os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("store: create data dir: %w", err)
 	}
-	if err := ensurePrivateFile(path); err != nil {
+	if err = ensurePrivateFile(path); err != nil {
 		return nil, err
 	}
 	w, err := openGorm(path, false)

@@ -22,6 +22,7 @@ var migrations = []migration{
 	step1InitialSchema,
 	step2TokenExpiryAndPriority,
 	step3AccountSettings,
+	step4UnreadIndex,
 }
 
 // SchemaVersion is the version a fully migrated database has.

@@ -366,3 +366,50 @@ func TestBackupRefusesToOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestCountsAndWaiting(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := addAccount(t, s, "telegram", "1")
+	// Three conversations: two unread messages 3 h ago, one unread 10 min ago, one read.
+	_, _ = s.IngestPage(ctx, a.ID, []platforms.Message{msg("a", "a:1", "x", -180), msg("a", "a:2", "y", -179),
+		msg("b", "b:1", "z", -10), msg("c", "c:1", "w", -300)}, "1")
+	convs, _, _ := s.Conversations(ctx, ConversationFilter{}, ConversationCursor{}, 10)
+	for _, c := range convs {
+		if c.ExternalID == "c" {
+			_ = s.MarkConversationRead(ctx, c.ID)
+		}
+	}
+	c, err := s.Counts(ctx, time.Hour)
+	if err != nil || c.UnreadMessages != 3 || c.UnreadConversations != 2 || c.Waiting != 1 {
+		t.Fatalf("counts %+v %v", c, err)
+	}
+	if c, _ := s.Counts(ctx, 0); c.Waiting != 2 {
+		t.Fatalf("waiting with no threshold %+v", c)
+	}
+}
+
+func TestSearchPrefersWholeWordsAndFallsBackToPrefix(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := addAccount(t, s, "telegram", "1")
+	_, _ = s.IngestPage(ctx, a.ID, []platforms.Message{msg("a", "a:1", "my order is late", 0), msg("a", "a:2", "ordering more", 1)}, "1")
+	if hits, _ := s.Search(ctx, "order", 1); len(hits) != 1 || hits[0].Text != "my order is late" {
+		t.Fatalf("a full page of whole-word hits must not be diluted by prefixes: %+v", hits)
+	}
+	if hits, _ := s.Search(ctx, "order", 10); len(hits) != 2 {
+		t.Fatalf("prefix fallback: %+v", hits)
+	}
+	if hits, _ := s.Search(ctx, "orderi", 10); len(hits) != 1 {
+		t.Fatalf("prefix while typing: %+v", hits)
+	}
+}
+
+func TestOpenAcceptsRelativePaths(t *testing.T) {
+	t.Chdir(t.TempDir())
+	s, err := Open(filepath.Join("rel", FileName), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = s.Close()
+}

@@ -58,6 +58,14 @@ export interface ConnectTelegramRequest {
   baseUrl: string
 }
 
+/** Inbox counters for the navigation and the list header. */
+export interface InboxCounts {
+  unreadMessages: number
+  unreadConversations: number
+  /** Open conversations whose customer has waited longer than the response target. */
+  waiting: number
+}
+
 /** Connects an account of any supported platform with a pasted token. */
 export interface ConnectRequest {
   platform: string
