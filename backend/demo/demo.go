@@ -12,6 +12,8 @@ import (
 	"slices"
 	"time"
 
+	"creatordesk/backend/platforms/bluesky/blueskyfake"
+	"creatordesk/backend/platforms/mastodon/mastodonfake"
 	"creatordesk/backend/platforms/telegram/telegramfake"
 )
 
@@ -25,6 +27,10 @@ const InfoFile = "demo.json"
 type Demo struct {
 	Telegram    *telegramfake.Server
 	TelegramURL string
+	Mastodon    *mastodonfake.Server
+	MastodonURL string
+	Bluesky     *blueskyfake.Server
+	BlueskyURL  string
 	// Conversations is how many conversations were seeded.
 	Conversations int
 }
@@ -40,18 +46,31 @@ func Start(now time.Time, seed uint64) *Demo {
 	tg := telegramfake.New(TelegramToken)
 	tg.Bot = telegramfake.User{ID: 7000000001, IsBot: true, FirstName: "Glaze & Co. Shop", Username: "glazeco_shop_bot"}
 	d := &Demo{Telegram: tg, TelegramURL: tg.Start()}
-	d.Conversations = seedTelegram(tg, now, rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)))
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	d.Conversations = seedTelegram(tg, now, rng)
+
+	d.Mastodon = mastodonfake.New(MastodonToken)
+	d.Mastodon.Self = mastodonfake.Account{ID: "1", Username: "glazeco", DisplayName: "Glaze & Co."}
+	d.MastodonURL = d.Mastodon.Start()
+	d.Conversations += seedMastodon(d.Mastodon, now, rng)
+
+	d.Bluesky = blueskyfake.New(BlueskyAppPassword)
+	d.BlueskyURL = d.Bluesky.Start()
+	d.Conversations += seedBluesky(d.Bluesky, now, rng)
 	return d
 }
 
 // Close stops the fake servers.
 func (d *Demo) Close() {
 	d.Telegram.Close()
+	d.Mastodon.Close()
+	d.Bluesky.Close()
 }
 
 // WriteInfo records the fake servers' addresses in dir/InfoFile (mode 0600).
 func (d *Demo) WriteInfo(dir string) error {
-	b, err := json.MarshalIndent(Info{Fakes: map[string]string{"telegram": d.TelegramURL}}, "", "  ")
+	b, err := json.MarshalIndent(Info{Fakes: map[string]string{
+		"telegram": d.TelegramURL, "mastodon": d.MastodonURL, "bluesky": d.BlueskyURL}}, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -142,5 +161,6 @@ func languageCode(lang string) string {
 
 // String describes the demo for logs.
 func (d *Demo) String() string {
-	return fmt.Sprintf("demo: %d conversations, telegram fake at %s", d.Conversations, d.TelegramURL)
+	return fmt.Sprintf("demo: %d conversations; fakes: telegram %s, mastodon %s, bluesky %s",
+		d.Conversations, d.TelegramURL, d.MastodonURL, d.BlueskyURL)
 }

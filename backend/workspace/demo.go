@@ -8,6 +8,8 @@ import (
 
 	"creatordesk/backend/accounts"
 	"creatordesk/backend/demo"
+	"creatordesk/backend/platforms/bluesky"
+	"creatordesk/backend/platforms/mastodon"
 	"creatordesk/backend/platforms/telegram"
 	"creatordesk/backend/secrets"
 )
@@ -61,25 +63,34 @@ func OpenDemo(cfg Config) (*Workspace, error) {
 	return w, nil
 }
 
-// connectDemo connects the demo bot (or reuses it when reopening a demo dir) and syncs it once.
+// connectDemo connects the demo's accounts through the normal connect flow and syncs each once.
 func (w *Workspace) connectDemo(d *demo.Demo) error {
 	ctx, cancel := context.WithTimeout(w.ctx, time.Minute)
 	defer cancel()
-	acc, err := w.Accounts.Connect(ctx, accounts.ConnectRequest{Platform: telegram.Platform, Token: demo.TelegramToken,
-		Name: "Glaze & Co. (demo)", BaseURL: d.TelegramURL, Actor: DemoActor})
-	if err != nil {
-		return fmt.Errorf("demo: connect: %w", err)
+	requests := []accounts.ConnectRequest{
+		{Platform: telegram.Platform, Token: demo.TelegramToken, Name: "Glaze & Co. (demo)", BaseURL: d.TelegramURL},
+		{Platform: mastodon.Platform, Token: demo.MastodonToken, Name: "Glaze & Co. on Mastodon (demo)", BaseURL: d.MastodonURL},
+		{Platform: bluesky.Platform, Token: demo.BlueskyAppPassword, Name: "Glaze & Co. on Bluesky (demo)", BaseURL: d.BlueskyURL,
+			Extra: map[string]string{accounts.IdentifierKey: demo.BlueskyHandle}},
 	}
-	// The loop Connect started would race the first sync for the same stream; stop it,
-	// fill the inbox in one go, then let the loop take over.
-	w.Engine.StopAccount(acc.ID)
-	if _, err := w.Engine.SyncOnce(ctx, acc.ID); err != nil {
-		return fmt.Errorf("demo: first sync: %w", err)
+	for _, req := range requests {
+		req.Actor = DemoActor
+		acc, err := w.Accounts.Connect(ctx, req)
+		if err != nil {
+			return fmt.Errorf("demo: connect %s: %w", req.Platform, err)
+		}
+		// The loop Connect started would race the first sync for the same stream;
+		// stop it, fill the inbox in one go, then let the loop take over.
+		w.Engine.StopAccount(acc.ID)
+		if _, err := w.Engine.SyncOnce(ctx, acc.ID); err != nil {
+			return fmt.Errorf("demo: first sync of %s: %w", req.Platform, err)
+		}
+		id := acc.ID
+		w.onClose = append(w.onClose, func() {
+			// Leave nothing of the demo in the keyring.
+			_ = w.Accounts.Disconnect(context.Background(), id, DemoActor)
+		})
+		w.Engine.Start(w.ctx, acc.ID)
 	}
-	w.onClose = append(w.onClose, func() {
-		// Leave nothing of the demo in the keyring.
-		_ = w.Accounts.Disconnect(context.Background(), acc.ID, DemoActor)
-	})
-	w.Engine.Start(w.ctx, acc.ID)
 	return nil
 }

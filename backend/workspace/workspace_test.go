@@ -22,12 +22,27 @@ func TestOpenDemoSeedsSyncsAndCleansUp(t *testing.T) {
 	}
 	ctx := context.Background()
 	accs, _ := w.Store.Accounts(ctx, false)
-	if len(accs) != 1 || accs[0].Platform != "telegram" || accs[0].Status != store.AccountConnected {
+	platformsSeen := map[string]bool{}
+	for _, a := range accs {
+		if a.Status != store.AccountConnected {
+			t.Fatalf("demo account not connected: %+v", a)
+		}
+		platformsSeen[a.Platform] = true
+	}
+	if len(accs) != 3 || !platformsSeen["telegram"] || !platformsSeen["mastodon"] || !platformsSeen["bluesky"] {
 		t.Fatalf("demo accounts %+v", accs)
 	}
 	key := secrets.AccountTokenKey(w.ID, accs[0].ID)
 	if tok, err := vault.Get(ctx, key); err != nil || tok != demo.TelegramToken {
 		t.Fatalf("demo token not in the vault: %v", err)
+	}
+	perPlatform := map[string]int{}
+	all, _, _ := w.Store.Conversations(ctx, store.ConversationFilter{}, store.ConversationCursor{}, 500)
+	for _, c := range all {
+		perPlatform[c.Platform]++
+	}
+	if perPlatform["mastodon"] < 10 || perPlatform["bluesky"] < 10 {
+		t.Fatalf("conversations per platform %v", perPlatform)
 	}
 	convs, _, _ := w.Store.Conversations(ctx, store.ConversationFilter{}, store.ConversationCursor{}, 500)
 	if len(convs) < 200 {
@@ -47,7 +62,7 @@ func TestOpenDemoSeedsSyncsAndCleansUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	var info demo.Info
-	if json.Unmarshal(b, &info) != nil || info.Fakes["telegram"] == "" {
+	if json.Unmarshal(b, &info) != nil || info.Fakes["telegram"] == "" || info.Fakes["mastodon"] == "" || info.Fakes["bluesky"] == "" {
 		t.Fatalf("demo.json: %s", b)
 	}
 	if err := w.Close(); err != nil {
@@ -96,7 +111,7 @@ func TestOpenDemoWithoutKeyringKeepsTheFakeTokenInMemory(t *testing.T) {
 	}
 	defer w.Close()
 	accs, _ := w.Store.Accounts(context.Background(), false)
-	if len(accs) != 1 {
+	if len(accs) != 3 {
 		t.Fatalf("accounts %+v", accs)
 	}
 }
