@@ -1,0 +1,70 @@
+package youtubefake
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+)
+
+// InspectSentPath lists, as JSON, the replies created through comments.insert.
+// It is not part of the YouTube API: it lets an end-to-end test in another
+// process (a browser driving the demo) check what reached the platform. The
+// fake only ever listens on loopback.
+const InspectSentPath = "/_fake/sent"
+
+// Sent returns the replies created through comments.insert, oldest first.
+func (s *Server) Sent() []SentReply {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.sent)
+}
+
+// Moderations returns the successful setModerationStatus calls, in order.
+func (s *Server) Moderations() []Moderation {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.moderations)
+	for i := range out {
+		out[i].IDs = slices.Clone(out[i].IDs)
+	}
+	return out
+}
+
+// Deleted returns the comment ids deleted through comments.delete, in order.
+func (s *Server) Deleted() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.deleted)
+}
+
+// Requests returns every request received so far, in order.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.requests)
+}
+
+// Charges returns the quota charged for each request, in order.
+func (s *Server) Charges() []Charge {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.charges)
+}
+
+// sentView is one sent reply as InspectSentPath shows it.
+type sentView struct {
+	ID       string `json:"id"`
+	ParentID string `json:"parentId"`
+	Text     string `json:"text"`
+}
+
+// serveSent writes the sent replies as a JSON array.
+func (s *Server) serveSent(w http.ResponseWriter) {
+	sent := s.Sent()
+	out := make([]sentView, len(sent))
+	for i, m := range sent {
+		out[i] = sentView{ID: m.ID, ParentID: m.ParentID, Text: m.Text}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(out)
+}
