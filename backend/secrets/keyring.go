@@ -32,13 +32,7 @@ func NewKeyring() *Keyring {
 
 // Get implements Vault.
 func (k *Keyring) Get(ctx context.Context, key string) (string, error) {
-	var out string
-	err := k.do(ctx, func() error {
-		v, err := keyring.Get(k.Service, key)
-		out = v
-		return err
-	})
-	return out, err
+	return call(ctx, k.timeout(), func() (string, error) { return keyring.Get(k.Service, key) })
 }
 
 // Set implements Vault.
@@ -46,12 +40,13 @@ func (k *Keyring) Set(ctx context.Context, key, value string) error {
 	if len(value) > MaxValueBytes {
 		return ErrTooBig
 	}
-	return k.do(ctx, func() error { return keyring.Set(k.Service, key, value) })
+	_, err := call(ctx, k.timeout(), func() (struct{}, error) { return struct{}{}, keyring.Set(k.Service, key, value) })
+	return err
 }
 
 // Delete implements Vault.
 func (k *Keyring) Delete(ctx context.Context, key string) error {
-	err := k.do(ctx, func() error { return keyring.Delete(k.Service, key) })
+	_, err := call(ctx, k.timeout(), func() (struct{}, error) { return struct{}{}, keyring.Delete(k.Service, key) })
 	if errors.Is(err, ErrNotFound) {
 		return nil
 	}
@@ -66,21 +61,37 @@ func (k *Keyring) Check(ctx context.Context) error {
 	return k.Delete(ctx, probeKey)
 }
 
-// do runs one keyring call with a timeout and maps its error.
-func (k *Keyring) do(ctx context.Context, call func() error) error {
-	timeout := k.Timeout
-	if timeout == 0 {
-		timeout = DefaultTimeout
+// timeout is the bound on one keyring call.
+func (k *Keyring) timeout() time.Duration {
+	if k.Timeout == 0 {
+		return DefaultTimeout
 	}
-	done := make(chan error, 1)
-	go func() { done <- call() }()
+	return k.Timeout
+}
+
+// result carries a keyring call's outcome out of its goroutine.
+type result[T any] struct {
+	value T
+	err   error
+}
+
+// call runs fn with a timeout and maps its error. When the timeout or ctx wins,
+// fn keeps running in its goroutine and its late result is dropped: nothing it
+// writes is shared with the caller.
+func call[T any](ctx context.Context, timeout time.Duration, fn func() (T, error)) (T, error) {
+	done := make(chan result[T], 1)
+	go func() {
+		v, err := fn()
+		done <- result[T]{v, err}
+	}()
+	var zero T
 	select {
-	case err := <-done:
-		return mapKeyringError(err)
+	case r := <-done:
+		return r.value, mapKeyringError(r.err)
 	case <-time.After(timeout):
-		return ErrTimeout
+		return zero, ErrTimeout
 	case <-ctx.Done():
-		return ctx.Err()
+		return zero, ctx.Err()
 	}
 }
 
