@@ -53,7 +53,7 @@ RUN_ARGS := $(if $(filter 1 true yes,$(DEMO)),--demo) $(ARGS)
 STEP := scripts/step.sh
 
 .PHONY: help deps deps-apt deps-wails deps-npm frontend build run test vet fmt-check gotest \
-	frontend-typecheck frontend-test e2e smoke bench clean
+	frontend-typecheck frontend-test e2e smoke screenshots bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -139,6 +139,9 @@ frontend-test: deps-npm ## npm test in frontend/
 
 e2e: deps frontend ## end-to-end tests: dev binary under Xvfb, Playwright + Chromium
 	@$(STEP) "end-to-end" scripts/e2e.sh
+
+screenshots: deps frontend ## regenerate the README screenshots (docs/screenshots) from the demo workspace
+	E2E_RUNNER=frontend/e2e/screenshots.mjs SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots scripts/e2e.sh
 
 smoke: build ## start the real window under Xvfb and check a screenshot
 	@$(STEP) "smoke" env SMOKE_SKIP_BUILD=1 scripts/smoke.sh

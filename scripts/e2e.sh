@@ -5,7 +5,8 @@
 #
 # Needs: frontend/dist built (make frontend), make deps. `make e2e` does both first.
 # Output: build/test-output/e2e/ (the runner's screenshots, app.log). Exit code: the runner's.
-# Env: E2E_TIMEOUT (seconds for the runner, default 900), E2E_STARTUP_TIMEOUT (seconds for the app
+# Env: E2E_RUNNER (the node script to run, default frontend/e2e/run.mjs; make screenshots uses
+# frontend/e2e/screenshots.mjs), E2E_TIMEOUT (seconds for the runner, default 900), E2E_STARTUP_TIMEOUT (seconds for the app
 # to serve, default 60: the demo seeds its workspace first), E2E_KEEP_DATA=1 keeps the data dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -103,12 +104,13 @@ until curl -fsS -o /dev/null --max-time 2 "$url/" 2>/dev/null; do
   fi
   sleep 0.25
 done
-echo "e2e: app ready after $((SECONDS - started))s; running frontend/e2e/run.mjs"
+runner_script=${E2E_RUNNER:-frontend/e2e/run.mjs}
+echo "e2e: app ready after $((SECONDS - started))s; running $runner_script"
 
 # In the background + wait, so that a TERM/INT to this script is handled at once (the trap
 # stops the runner: timeout passes the signal on to it).
 E2E_BASE_URL=$url E2E_DATA_DIR=$data E2E_OUT_DIR=$root/$out \
-  timeout --kill-after=10 "${E2E_TIMEOUT:-900}" node frontend/e2e/run.mjs &
+  timeout --kill-after=10 "${E2E_TIMEOUT:-900}" node "$runner_script" &
 runner=$!
 rc=0
 wait "$runner" || rc=$?

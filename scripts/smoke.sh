@@ -41,7 +41,7 @@ if [[ "${1:-}" == --inner ]]; then
   # 1. A window with our title appears (bounded).
   deadline=$((SECONDS + ${SMOKE_TIMEOUT:-30}))
   wid=""
-  until wid=$(xdotool search --onlyvisible --name "$window_name" 2>/dev/null | head -n 1) && [[ -n "$wid" ]]; do
+  until wid=$(xdotool search --onlyvisible --name "$window_name" 2>/dev/null | sed -n 1p) && [[ -n "$wid" ]]; do
     kill -0 "$pid" 2>/dev/null || fail "the app exited before showing a window"
     ((SECONDS < deadline)) || fail "no window named '$window_name' within ${SMOKE_TIMEOUT:-30}s"
     sleep 0.25
