@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -34,6 +35,9 @@ type Store struct {
 	Path string
 	// Now is the clock; tests inject a fixed one.
 	Now func() time.Time
+
+	prepMu   sync.Mutex
+	prepared map[string]*sql.Stmt // ingest statements, prepared once on the writer
 }
 
 // Options tunes Open.
@@ -141,6 +145,12 @@ func openGorm(path string, readOnly bool) (*gorm.DB, error) {
 // Close closes both pools.
 func (s *Store) Close() error {
 	var errs []error
+	s.prepMu.Lock()
+	for _, st := range s.prepared {
+		errs = append(errs, st.Close())
+	}
+	s.prepared = nil
+	s.prepMu.Unlock()
 	for _, db := range []*gorm.DB{s.R, s.W} {
 		if db == nil {
 			continue

@@ -33,15 +33,17 @@ type IngestResult struct {
 // its search entry. The full-text index is kept current in the same transaction.
 func (s *Store) IngestPage(ctx context.Context, accountID int64, msgs []platforms.Message, cursor string) (IngestResult, error) {
 	var res IngestResult
+	// Prepare before BeginTx: the writer has one connection, which the transaction holds.
+	prepared, err := s.ingestStatements(ctx)
+	if err != nil {
+		return res, err
+	}
 	tx, err := s.writer().BeginTx(ctx, nil)
 	if err != nil {
 		return res, classify(err)
 	}
 	defer func() { _ = tx.Rollback() }()
-	in, err := newIngester(ctx, tx, accountID, s.nowMillis())
-	if err != nil {
-		return res, err
-	}
+	in := newIngester(ctx, tx, prepared, accountID, s.nowMillis())
 	defer in.close()
 	for i := range msgs {
 		if err := in.add(&msgs[i], &res); err != nil {
@@ -108,22 +110,40 @@ var ingestSQL = map[string]string{
 	"updAccount": `UPDATE accounts SET sync_cursor = ?, items_synced = items_synced + ?, last_sync_at = ?, updated_at = ? WHERE id = ?`,
 }
 
-// newIngester prepares the statements of one transaction.
-func newIngester(ctx context.Context, tx *sql.Tx, accountID, now int64) (*ingester, error) {
-	in := &ingester{ctx: ctx, tx: tx, accountID: accountID, now: now, stmts: map[string]*sql.Stmt{},
+// newIngester binds the store's prepared statements to one transaction.
+func newIngester(ctx context.Context, tx *sql.Tx, prepared map[string]*sql.Stmt, accountID, now int64) *ingester {
+	in := &ingester{ctx: ctx, tx: tx, accountID: accountID, now: now, stmts: make(map[string]*sql.Stmt, len(prepared)),
 		convs: map[string]int64{}, idents: map[string]int64{}, deltas: map[int64]*convDelta{}}
-	for name, q := range ingestSQL {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			in.close()
-			return nil, fmt.Errorf("store: prepare %s: %w", name, classify(err))
-		}
-		in.stmts[name] = st
+	for name, st := range prepared {
+		in.stmts[name] = tx.StmtContext(ctx, st)
 	}
-	return in, nil
+	return in
 }
 
-// close releases the prepared statements.
+// ingestStatements prepares ingestSQL once on the writer (its single connection
+// keeps them compiled); each transaction binds them with tx.StmtContext.
+func (s *Store) ingestStatements(ctx context.Context) (map[string]*sql.Stmt, error) {
+	s.prepMu.Lock()
+	defer s.prepMu.Unlock()
+	if s.prepared != nil {
+		return s.prepared, nil
+	}
+	out := make(map[string]*sql.Stmt, len(ingestSQL))
+	for name, q := range ingestSQL {
+		st, err := s.writer().PrepareContext(ctx, q)
+		if err != nil {
+			for _, p := range out {
+				_ = p.Close()
+			}
+			return nil, fmt.Errorf("store: prepare %s: %w", name, classify(err))
+		}
+		out[name] = st
+	}
+	s.prepared = out
+	return out, nil
+}
+
+// close releases the transaction's bindings of the prepared statements.
 func (in *ingester) close() {
 	for _, st := range in.stmts {
 		_ = st.Close()
