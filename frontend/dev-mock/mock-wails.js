@@ -5,6 +5,11 @@
 // Query flags (before the #): ?mode=empty  first run; ?keyring=0  keyring unavailable;
 // ?lang=ro  stored language; ?theme=dark  stored theme; ?live=1  simulate incoming messages;
 // ?many=0  only the hand-written conversations.
+//
+// Accounts.Connect plays the Go side's checks: Telegram wants a 123:ABC… token; Mastodon wants a
+// server and answers errors.platform.auth unless the token is MOCK_MASTODON_TOKEN; Bluesky wants a
+// handle and an xxxx-xxxx-xxxx-xxxx app password, and a handle containing "nodm" gets
+// errors.bluesky.noDMAccess. Connecting a handle that is already there is errors.account.duplicate.
 ;(function () {
   'use strict'
   const params = new URLSearchParams(location.search)
@@ -25,11 +30,13 @@
   const keyringOk = params.get('keyring') !== '0'
   let mode = params.get('mode') || 'demo'
 
+  const MOCK_MASTODON_TOKEN = 'mock-mastodon-token'
   const accounts = [
     { id: 1, platform: 'telegram', name: 'Lumen Studio Support', handle: 'lumen_support_bot', status: 'connected', lastSyncAt: iso(2), lastError: null, itemsSynced: 1284, createdAt: iso(60 * 24 * 30) },
-    { id: 2, platform: 'instagram', name: 'Lumen Studio', handle: 'lumen.studio', status: 'syncing', lastSyncAt: iso(14), lastError: null, itemsSynced: 5630, createdAt: iso(60 * 24 * 20) },
-    { id: 3, platform: 'youtube', name: 'Lumen Studio', handle: '', status: 'needs_reconnect', lastSyncAt: iso(60 * 26), lastError: appError('errors.platform.auth'), itemsSynced: 312, createdAt: iso(60 * 24 * 10) },
+    { id: 2, platform: 'mastodon', name: 'Lumen Studio', handle: 'lumen@mastodon.social', status: 'syncing', lastSyncAt: iso(14), lastError: null, itemsSynced: 5630, createdAt: iso(60 * 24 * 20) },
+    { id: 3, platform: 'bluesky', name: 'Lumen Studio', handle: 'lumen.bsky.social', status: 'needs_reconnect', lastSyncAt: iso(60 * 26), lastError: appError('errors.platform.auth'), itemsSynced: 312, createdAt: iso(60 * 24 * 10) },
   ]
+  let nextAccountId = 10
 
   let nextMsgId = 10000
   const conversations = new Map()
@@ -82,7 +89,7 @@
     { text: 'और क्या आप मुंबई में कैश ऑन डिलीवरी करते हैं?', ago: 199 },
     { text: 'जवाब का इंतज़ार रहेगा 🙏', ago: 30, attachments: [{ kind: 'voice', name: 'voice-0031.ogg' }] },
   ])
-  addConversation({ id: 4, title: 'Jake Miller', language: 'en', platform: 'instagram', accountId: 2 }, [
+  addConversation({ id: 4, title: 'Jake Miller', language: 'en', platform: 'mastodon', accountId: 2 }, [
     { text: 'Loved the unboxing video! Is the code LUMEN10 still valid?', ago: 300 },
     { dir: 'out', text: 'Thanks Jake! Yes, LUMEN10 works until Sunday midnight.', ago: 290 },
     { dir: 'out', text: 'Here is the link to the lookbook as well.', ago: 289, state: 'failed', error: appError('errors.platform.windowClosed') },
@@ -95,7 +102,7 @@
     { text: '<img src=x onerror="window.__pwned=1">', ago: 800 },
     { text: '<script>alert(2)</script> **bold?** <b>not bold</b>', ago: 799 },
   ])
-  addConversation({ id: 7, title: 'Comment on “Spring lookbook”', kind: 'comment', platform: 'instagram', accountId: 2 }, [
+  addConversation({ id: 7, title: 'Comment on “Spring lookbook”', kind: 'comment', platform: 'mastodon', accountId: 2 }, [
     { text: '😍 where can I buy the bag from the third photo?', ago: 1500, author: 'maria.k' },
     { text: 'Same question!!', ago: 1400, author: 'tomasz_b', deleted: true },
   ])
@@ -108,7 +115,7 @@
     const texts = ['Do you ship to Canada?', 'Mai aveți reduceri?', '请问有优惠码吗？', 'क्या यह स्टॉक में है?', 'Can I change my order?', '可以改地址嗎？']
     for (let i = 0; i < 140; i++) {
       addConversation(
-        { id: 100 + i, title: names[i % names.length] + ' #' + (i + 1), unread: i % 7 === 0 ? 1 : 0, status: ['open', 'open', 'pending', 'resolved'][i % 4], kind: i % 5 === 0 ? 'comment' : 'dm', platform: i % 3 === 0 ? 'instagram' : 'telegram', accountId: i % 3 === 0 ? 2 : 1 },
+        { id: 100 + i, title: names[i % names.length] + ' #' + (i + 1), unread: i % 7 === 0 ? 1 : 0, status: ['open', 'open', 'pending', 'resolved'][i % 4], kind: i % 5 === 0 ? 'comment' : 'dm', platform: i % 3 === 0 ? 'mastodon' : 'telegram', accountId: i % 3 === 0 ? 2 : 1 },
         [{ text: texts[i % texts.length], ago: 60 * 24 + i * 37 }],
       )
     }
@@ -203,6 +210,19 @@
       c.status = s
       return { ...c }
     },
+    async Counts() {
+      await delay(30)
+      const out = { unreadMessages: 0, unreadConversations: 0, waiting: 0 }
+      if (mode === 'empty') return out
+      const target = Date.now() - 60 * 60000
+      for (const c of conversations.values()) {
+        out.unreadMessages += c.unread
+        if (c.unread > 0) out.unreadConversations++
+        const last = messages.get(c.id).at(-1)
+        if (c.status === 'open' && last && last.direction === 'in' && Date.parse(last.sentAt) < target) out.waiting++
+      }
+      return out
+    },
     async Search(query, limit) {
       await delay(100)
       const out = []
@@ -251,12 +271,40 @@
           return mode === 'empty' ? [] : accounts.map((a) => ({ ...a }))
         },
         async ConnectTelegram(req) {
+          return window.go.app.Accounts.Connect({ platform: 'telegram', token: req.token, name: req.name, baseUrl: req.baseUrl, extra: {} })
+        },
+        async Connect(req) {
           await delay(600)
+          const token = (req.token || '').trim()
+          let handle = ''
+          let fallbackName = ''
+          if (req.platform === 'telegram') {
+            if (!/^\d+:[\w-]{10,}$/.test(token)) throw rejection('errors.telegram.tokenFormat')
+            handle = 'new_bot_' + nextAccountId
+            fallbackName = 'New bot'
+          } else if (req.platform === 'bluesky') {
+            if (!/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/.test(token)) throw rejection('errors.telegram.tokenFormat')
+            handle = String((req.extra || {}).identifier || '').replace(/^@/, '').toLowerCase()
+            if (!handle) throw rejection('errors.platform.auth')
+            fallbackName = handle
+          } else if (req.platform === 'mastodon') {
+            if (!req.baseUrl) throw rejection('errors.platform.permanent', { detail: 'missing instance URL' })
+            if (!token) throw rejection('errors.platform.auth')
+          } else {
+            throw rejection('errors.invalidInput', { detail: 'platform' })
+          }
           if (!keyringOk) throw rejection('errors.keyring.unavailable')
-          if (!/^\d+:[\w-]{10,}$/.test(req.token)) throw rejection('errors.telegram.tokenFormat')
-          const a = { id: 10, platform: 'telegram', name: req.name || 'New bot', handle: 'new_bot', status: 'syncing', lastSyncAt: '', lastError: null, itemsSynced: 0, createdAt: new Date().toISOString() }
+          if (req.platform === 'mastodon') {
+            if (token !== MOCK_MASTODON_TOKEN) throw rejection('errors.platform.auth')
+            handle = 'lumen@' + new URL(req.baseUrl).host
+            fallbackName = 'Lumen Studio'
+          }
+          if (req.platform === 'bluesky' && handle.includes('nodm')) throw rejection('errors.bluesky.noDMAccess')
+          if (accounts.some((a) => a.platform === req.platform && a.handle === handle && a.status !== 'disconnected')) throw rejection('errors.account.duplicate')
+          const a = { id: nextAccountId++, platform: req.platform, name: req.name || fallbackName, handle, status: 'syncing', lastSyncAt: '', lastError: null, itemsSynced: 0, createdAt: new Date().toISOString() }
           accounts.push(a)
-          mode = 'ready'
+          if (mode === 'empty') mode = 'ready'
+          emit('sync:status', { ...a })
           emit('workspace:changed', status())
           return { ...a }
         },

@@ -2,8 +2,9 @@
 // the way the Wails asset server injects /wails/runtime.js. Development only.
 //   node dev-mock/serve.mjs [port] [e2e-data-dir]     (default 5174, loopback only)
 // It also plays a fake Telegram server's /_fake/sent (the mock's replies are recorded through
-// POST /_mock/sent) and, given a data dir, writes demo.json there as the Go demo does, so the
-// e2e runner can be dry-run against the mock:
+// POST /_mock/sent) and, given a data dir, writes demo.json there as the Go demo does (its
+// fakes.mastodon is only an address: the mock's Accounts.Connect plays the Mastodon fake), so
+// the e2e runner can be dry-run against the mock:
 //   node dev-mock/serve.mjs 5180 /tmp/mockdata &
 //   E2E_BASE_URL=http://127.0.0.1:5180/ E2E_DATA_DIR=/tmp/mockdata node e2e/run.mjs
 import { createServer } from 'node:http'
@@ -57,7 +58,8 @@ const server = createServer(async (req, res) => {
 server.listen(port, '127.0.0.1', async () => {
   if (dataDir) {
     await mkdir(dataDir, { recursive: true })
-    await writeFile(join(dataDir, 'demo.json'), JSON.stringify({ fakes: { telegram: `http://127.0.0.1:${port}` } }))
+    const here = `http://127.0.0.1:${port}`
+    await writeFile(join(dataDir, 'demo.json'), JSON.stringify({ fakes: { telegram: here, mastodon: `${here}/_fake/mastodon` } }))
   }
   console.log(`dev-mock: http://127.0.0.1:${port}/`)
 })

@@ -51,11 +51,47 @@ const shots = {
     const p = await page('?mode=empty&keyring=0#/welcome', scheme)
     await p.screenshot({ path: `${out}/firstrun-${scheme}.png` })
     await p.context().close()
+    // "Connect an account" opens the same picker and forms as Settings.
+    const c = await page('?mode=empty#/welcome', scheme)
+    await c.click('[data-testid="first-run-connect"]')
+    await c.click('[data-testid="connect-platform-bluesky"]')
+    await c.waitForTimeout(300)
+    await c.screenshot({ path: `${out}/firstrun-connect-${scheme}.png` })
+    await c.context().close()
   },
   async settings(scheme) {
     const p = await page('?lang=ro#/settings', scheme)
     await p.screenshot({ path: `${out}/settings-ro-${scheme}.png`, fullPage: true })
     await p.context().close()
+  },
+  async connect(scheme) {
+    // Settings → Accounts: the picker, each platform's form, a translated AppError, a field check.
+    const p = await page('?x=1#/settings', scheme)
+    const card = p.locator('[data-testid="settings-connect"]')
+    await card.scrollIntoViewIfNeeded()
+    await p.screenshot({ path: `${out}/connect-${scheme}.png`, fullPage: true })
+    await p.click('[data-testid="connect-platform-mastodon"]')
+    await p.fill('[data-testid="connect-base-url"]', 'mastodon.social')
+    await p.fill('[data-testid="connect-token"]', 'not-the-right-token')
+    await p.click('[data-testid="connect-submit"]')
+    await p.waitForSelector('[data-testid="connect-mastodon"] [data-testid="app-error"]')
+    await card.screenshot({ path: `${out}/connect-mastodon-error-${scheme}.png` })
+    await p.click('[data-testid="connect-platform-bluesky"]')
+    await p.fill('[data-testid="connect-identifier"]', '@lumen.bsky.social')
+    await p.fill('[data-testid="connect-token"]', 'MyMainPassword1')
+    await p.click('[data-testid="connect-submit"]')
+    await p.waitForTimeout(300)
+    await card.screenshot({ path: `${out}/connect-bluesky-check-${scheme}.png` })
+    // The Inbox item's counters, with the waiting tooltip open.
+    await p.hover('[data-testid="nav-inbox-waiting"]')
+    await p.waitForTimeout(400)
+    await p.screenshot({ path: `${out}/nav-counts-${scheme}.png`, clip: { x: 0, y: 0, width: 560, height: 260 } })
+    await p.context().close()
+    const ro = await page('?lang=ro#/settings', scheme)
+    await ro.locator('[data-testid="settings-connect"]').scrollIntoViewIfNeeded()
+    await ro.click('[data-testid="connect-platform-bluesky"]')
+    await ro.locator('[data-testid="settings-connect"]').screenshot({ path: `${out}/connect-bluesky-ro-${scheme}.png` })
+    await ro.context().close()
   },
   async hindi(scheme) {
     const p = await page('?lang=hi#/inbox', scheme)

@@ -1,13 +1,14 @@
 // Typed wrappers over app.Accounts.
 import { call } from './bridge'
-import type { Account, ConnectTelegramRequest } from './types'
+import type { Account, ConnectRequest } from './types'
 
 export async function listAccounts(): Promise<Account[]> {
   return (await call('Accounts', 'List')) ?? []
 }
 
-export function connectTelegram(req: ConnectTelegramRequest): Promise<Account> {
-  return call('Accounts', 'ConnectTelegram', req)
+/** Checks the token with its platform, keeps it in the keyring and starts syncing. */
+export function connect(req: ConnectRequest): Promise<Account> {
+  return call('Accounts', 'Connect', req)
 }
 
 /** Removes the token from the keyring and stops syncing; stored messages stay. */

@@ -4,10 +4,12 @@ import type {
   Account,
   AppErrorDTO,
   AppEvents,
+  ConnectRequest,
   ConnectTelegramRequest,
   Conversation,
   ConversationPage,
   ConversationQuery,
+  InboxCounts,
   Message,
   SearchHit,
   Settings,
@@ -29,6 +31,7 @@ export interface Bindings {
   Accounts: {
     List(): Promise<Account[]>
     ConnectTelegram(req: ConnectTelegramRequest): Promise<Account>
+    Connect(req: ConnectRequest): Promise<Account>
     Disconnect(id: number): Promise<void>
     SyncNow(id: number): Promise<void>
   }
@@ -41,6 +44,7 @@ export interface Bindings {
     MarkRead(conversationId: number): Promise<void>
     SetStatus(conversationId: number, status: string): Promise<Conversation>
     Search(query: string, limit: number): Promise<SearchHit[]>
+    Counts(): Promise<InboxCounts>
   }
 }
 

@@ -1,6 +1,6 @@
 // Typed wrappers over app.Inbox.
 import { call } from './bridge'
-import type { Conversation, ConversationPage, ConversationQuery, Message, SearchHit, Thread } from './types'
+import type { Conversation, ConversationPage, ConversationQuery, InboxCounts, Message, SearchHit, Thread } from './types'
 
 export async function listConversations(q: ConversationQuery): Promise<ConversationPage> {
   const page = await call('Inbox', 'ListConversations', q)
@@ -38,4 +38,11 @@ export function setConversationStatus(conversationId: number, status: string): P
 /** Newest first. */
 export async function search(query: string, limit: number): Promise<SearchHit[]> {
   return (await call('Inbox', 'Search', query, limit)) ?? []
+}
+
+/** Unread and waiting counters for the navigation; a missing or odd field counts as 0. */
+export async function getCounts(): Promise<InboxCounts> {
+  const c = await call('Inbox', 'Counts')
+  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : 0)
+  return { unreadMessages: n(c?.unreadMessages), unreadConversations: n(c?.unreadConversations), waiting: n(c?.waiting) }
 }

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { on, toAppError, type AppError } from '@/api/bridge'
 import * as api from '@/api/accounts'
-import type { Account, ConnectTelegramRequest } from '@/api/types'
+import type { Account, ConnectRequest } from '@/api/types'
 
 /** What the small indicator in the navigation shows. */
 export type AccountSummary =
@@ -44,10 +44,10 @@ export const useAccountsStore = defineStore('accounts', () => {
     }
   }
 
-  /** Connects a Telegram bot; rejects with AppError (shown by the form). */
-  async function connectTelegram(req: ConnectTelegramRequest): Promise<Account> {
+  /** Connects an account of any supported platform; rejects with AppError (shown by the form). */
+  async function connect(req: ConnectRequest): Promise<Account> {
     try {
-      const account = await api.connectTelegram(req)
+      const account = await api.connect(req)
       upsert(account)
       return account
     } catch (err) {
@@ -84,5 +84,5 @@ export const useAccountsStore = defineStore('accounts', () => {
     off = null
   }
 
-  return { byId, list, loading, error, summary, upsert, load, connectTelegram, disconnect, syncNow, start, stop }
+  return { byId, list, loading, error, summary, upsert, load, connect, disconnect, syncNow, start, stop }
 })

@@ -1,16 +1,18 @@
 // Inbox store: the cursor-paged conversation list (kept in a Map by id), the open thread,
 // sending, and search. Live updates: `inbox:changed` refreshes the affected rows and the open
-// thread; `message:state` updates an outgoing message in place.
+// thread; `message:state` updates an outgoing message in place. Local changes the Go side does
+// not announce (read, status, replies) ask the counts store to refresh the navigation badge.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
 import { on, toAppError, type AppError } from '@/api/bridge'
 import * as api from '@/api/inbox'
 import type { Conversation, ConversationQuery, ConversationStatus, Message, SearchHit } from '@/api/types'
+import { CHANGE_DEBOUNCE_MS } from './constants'
+import { useInboxCountsStore } from './inboxCounts'
 
 export const PAGE_SIZE = 50
 export const SEARCH_LIMIT = 50
-/** Bursts of `inbox:changed` (a sync storing many items) are handled once per this many ms. */
-export const CHANGE_DEBOUNCE_MS = 150
+export { CHANGE_DEBOUNCE_MS }
 /** At most this many rows outside the first page are refreshed per change burst. */
 const MAX_ROW_REFRESH = 200
 
@@ -41,6 +43,8 @@ function compareMessages(a: Message, b: Message): number {
 }
 
 export const useInboxStore = defineStore('inbox', () => {
+  const counts = useInboxCountsStore()
+
   // ---- conversation list -------------------------------------------------------------
   // A shallowRef'd Map, triggered by hand: rows are replaced whole, never mutated in place.
   const conversations = shallowRef(new Map<number, Conversation>())
@@ -170,6 +174,7 @@ export const useInboxStore = defineStore('inbox', () => {
     }
     try {
       await api.markRead(id)
+      counts.refreshSoon()
     } catch (err) {
       console.warn('MarkRead failed', toAppError(err))
     }
@@ -224,6 +229,7 @@ export const useInboxStore = defineStore('inbox', () => {
     try {
       const m = await api.reply(id, text)
       upsertMessage(m)
+      counts.refreshSoon()
       // The reply changes the row (snippet, time, order); the Go side does not always say so.
       onInboxChanged({ conversationIds: [id] })
       return true
@@ -240,6 +246,7 @@ export const useInboxStore = defineStore('inbox', () => {
     retrying.value = new Set(retrying.value).add(messageId)
     try {
       upsertMessage(await api.retrySend(messageId))
+      counts.refreshSoon()
     } catch (err) {
       const e = toAppError(err)
       const m = messages.value.find((x) => x.id === messageId)
@@ -256,6 +263,7 @@ export const useInboxStore = defineStore('inbox', () => {
       throw toAppError(err)
     })
     mergeConversations([c], { append: false, reorder: true })
+    counts.refreshSoon()
   }
 
   // ---- live updates ----------------------------------------------------------------------
