@@ -40,7 +40,7 @@ func (a *Accounts) Connect(req ConnectRequest) (AccountDTO, error) {
 	acc, err := ws.Accounts.Connect(ctx, accounts.ConnectRequest{Platform: req.Platform, Token: req.Token,
 		Name: req.Name, BaseURL: req.BaseURL, Extra: req.Extra, Actor: a.s.Actor})
 	if err != nil {
-		return AccountDTO{}, err
+		return AccountDTO{}, connectError(err)
 	}
 	a.s.emit(EventSyncStatus, toAccountDTO(acc))
 	return toAccountDTO(acc), nil

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"creatordesk/backend/accounts"
 	"creatordesk/backend/inbox"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/platforms/bluesky"
@@ -77,6 +78,9 @@ func TestFirstRunConnectSyncReplyThroughFacades(t *testing.T) {
 	acc, err := accAPI.ConnectTelegram(ConnectTelegramRequest{Token: testToken, BaseURL: url})
 	if err != nil || acc.Platform != "telegram" || acc.Status != store.AccountConnected {
 		t.Fatalf("connect: %+v %v", acc, err)
+	}
+	if _, err := accAPI.Connect(ConnectRequest{Platform: "telegram", Token: "5550004444:wrong-token-abcdefghijklmnopqrstuvwx", BaseURL: url}); ToAppError(err).Key != "errors.account.credentialsRejected" {
+		t.Fatalf("a refused token at connect time: %v", err)
 	}
 	if st, _ := wsAPI.Status(); st.Mode != "ready" || st.AccountCount != 1 {
 		t.Fatalf("status after connect %+v", st)
@@ -215,6 +219,8 @@ func TestErrorMapping(t *testing.T) {
 		{&platforms.Error{Kind: platforms.KindAuth}, "errors.platform.auth", nil},
 		{&platforms.Error{Kind: platforms.KindPermanent, Message: "chat not found"}, "errors.platform.permanent", map[string]string{"detail": "chat not found"}},
 		{store.ErrDiskFull, "errors.db.diskFull", nil},
+		{&accounts.TokenFormatError{Platform: "telegram"}, "errors.telegram.tokenFormat", nil},
+		{&accounts.TokenFormatError{Platform: "bluesky"}, "errors.account.tokenFormat", map[string]string{"platform": "Bluesky"}},
 		{&platforms.Error{Kind: platforms.KindAuth, Err: bluesky.ErrNoDMAccess}, "errors.bluesky.noDMAccess", nil},
 		{store.ErrNotFound, "errors.notFound", nil},
 		{errors.New("boom"), "errors.internal", nil},

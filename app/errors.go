@@ -11,6 +11,7 @@ import (
 	"creatordesk/backend/inbox"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/platforms/bluesky"
+	"creatordesk/backend/platforms/telegram"
 	"creatordesk/backend/secrets"
 	"creatordesk/backend/store"
 	"creatordesk/backend/sync"
@@ -57,6 +58,7 @@ func ToAppError(err error) *AppError {
 		return &AppError{Code: code, Key: key, Args: args, Message: err.Error()}
 	}
 	var tooLong *inbox.TooLongError
+	var tokenFormat *accounts.TokenFormatError
 	var pe *platforms.Error
 	switch {
 	case errors.As(err, &tooLong):
@@ -65,8 +67,10 @@ func ToAppError(err error) *AppError {
 		return mk("send_empty", "errors.send.emptyText", nil)
 	case errors.Is(err, inbox.ErrAccountDisconnected), errors.Is(err, sync.ErrNoToken):
 		return mk("account_disconnected", "errors.send.accountDisconnected", nil)
-	case errors.Is(err, accounts.ErrTokenFormat):
+	case errors.As(err, &tokenFormat) && tokenFormat.Platform == telegram.Platform:
 		return mk("token_format", "errors.telegram.tokenFormat", nil)
+	case errors.As(err, &tokenFormat):
+		return mk("token_format", "errors.account.tokenFormat", map[string]string{"platform": platformName(tokenFormat.Platform)})
 	case errors.Is(err, accounts.ErrUnknownPlatform):
 		return mk("invalid_input", "errors.invalidInput", map[string]string{"detail": "platform"})
 	case errors.Is(err, secrets.ErrUnavailable):
@@ -91,6 +95,26 @@ func ToAppError(err error) *AppError {
 		return mk("transient", "errors.platform.transient", nil)
 	}
 	return mk("internal", "errors.internal", nil)
+}
+
+// platformName is a platform's display name (the same in every language).
+func platformName(platform string) string {
+	names := map[string]string{"telegram": "Telegram", "mastodon": "Mastodon", "bluesky": "Bluesky", "youtube": "YouTube",
+		"instagram": "Instagram", "facebook": "Facebook", "whatsapp": "WhatsApp", "tiktok": "TikTok", "shopify": "Shopify"}
+	if n, ok := names[platform]; ok {
+		return n
+	}
+	return platform
+}
+
+// connectError words a failed connect: a refused login there means "check what you entered",
+// not "reconnect" as it would for an account that was working.
+func connectError(err error) error {
+	ae := ToAppError(err)
+	if ae.Key == "errors.platform.auth" {
+		ae.Key, ae.Code = "errors.account.credentialsRejected", "credentials_rejected"
+	}
+	return ae
 }
 
 // platformError maps a connector error kind to its key.

@@ -13,8 +13,18 @@ import (
 	"creatordesk/backend/store"
 )
 
-// ErrTokenFormat: the token cannot be right for this platform (checked before any network call).
+// ErrTokenFormat: the token cannot be right for its platform (checked before any network call).
+// The error returned is a *TokenFormatError, which names the platform.
 var ErrTokenFormat = errors.New("accounts: this does not look like a token for that platform")
+
+// TokenFormatError reports a token whose shape is wrong for Platform.
+type TokenFormatError struct{ Platform string }
+
+// Error implements error.
+func (e *TokenFormatError) Error() string { return ErrTokenFormat.Error() + ": " + e.Platform }
+
+// Is makes errors.Is(err, ErrTokenFormat) true.
+func (e *TokenFormatError) Is(target error) bool { return target == ErrTokenFormat }
 
 // IdentifierKey is the Extra key of a login identifier (a Bluesky handle or DID).
 const IdentifierKey = "identifier"
@@ -64,7 +74,7 @@ func (s *Service) Connect(ctx context.Context, req ConnectRequest) (store.Accoun
 		return store.Account{}, ErrUnknownPlatform
 	}
 	if check := s.TokenFormat[req.Platform]; check != nil && !check(req.Token) {
-		return store.Account{}, ErrTokenFormat
+		return store.Account{}, &TokenFormatError{Platform: req.Platform}
 	}
 	// The keyring must work before anything is asked of the platform or stored.
 	if err := s.Vault.Check(ctx); err != nil {

@@ -7,7 +7,7 @@
 // ?many=0  only the hand-written conversations.
 //
 // Accounts.Connect plays the Go side's checks: Telegram wants a 123:ABC… token; Mastodon wants a
-// server and answers errors.platform.auth unless the token is MOCK_MASTODON_TOKEN; Bluesky wants a
+// server and answers errors.account.credentialsRejected unless the token is MOCK_MASTODON_TOKEN; Bluesky wants a
 // handle and an xxxx-xxxx-xxxx-xxxx app password, and a handle containing "nodm" gets
 // errors.bluesky.noDMAccess. Connecting a handle that is already there is errors.account.duplicate.
 ;(function () {
@@ -285,17 +285,17 @@
           } else if (req.platform === 'bluesky') {
             if (!/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/.test(token)) throw rejection('errors.telegram.tokenFormat')
             handle = String((req.extra || {}).identifier || '').replace(/^@/, '').toLowerCase()
-            if (!handle) throw rejection('errors.platform.auth')
+            if (!handle) throw rejection('errors.account.credentialsRejected')
             fallbackName = handle
           } else if (req.platform === 'mastodon') {
             if (!req.baseUrl) throw rejection('errors.platform.permanent', { detail: 'missing instance URL' })
-            if (!token) throw rejection('errors.platform.auth')
+            if (!token) throw rejection('errors.account.credentialsRejected')
           } else {
             throw rejection('errors.invalidInput', { detail: 'platform' })
           }
           if (!keyringOk) throw rejection('errors.keyring.unavailable')
           if (req.platform === 'mastodon') {
-            if (token !== MOCK_MASTODON_TOKEN) throw rejection('errors.platform.auth')
+            if (token !== MOCK_MASTODON_TOKEN) throw rejection('errors.account.credentialsRejected')
             handle = 'lumen@' + new URL(req.baseUrl).host
             fallbackName = 'Lumen Studio'
           }

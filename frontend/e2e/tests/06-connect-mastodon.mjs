@@ -1,5 +1,5 @@
 // Connecting Mastodon through the generic connect form, against the demo's Mastodon fake, with a
-// wrong token: the fake answers 401, the Go side rejects with errors.platform.auth, and the form
+// wrong token: the fake answers 401, the Go side rejects with errors.account.credentialsRejected, and the form
 // shows it translated (from its key: switching the language re-translates it). Nothing is kept:
 // the account list is the same after a reload. (The demo already has the fake's real account, so
 // the right token would only test the duplicate path.)
@@ -7,8 +7,8 @@ import { assert, demoInfo, openInbox, waitFor } from '../lib.mjs'
 
 export const name = 'connect Mastodon: a wrong token shows the translated auth error and adds no account'
 
-const AUTH_EN = 'The platform rejected the login. Reconnect the account.'
-const AUTH_RO = 'Platforma a respins autentificarea. Reconectează contul.'
+const AUTH_EN = 'The platform did not accept these details. Check the token (or app password) and the server address, then try again.'
+const AUTH_RO = 'Platforma nu a acceptat aceste date. Verifică tokenul (sau parola de aplicație) și adresa serverului, apoi încearcă din nou.'
 
 /** The ids of the listed accounts, once the demo's Mastodon account is among them. */
 async function accountIds(page) {
@@ -38,7 +38,7 @@ export default async function ({ page, baseURL, screenshot }) {
   const alert = form.locator('[data-testid="app-error"]')
   await alert.waitFor({ timeout: 30000 })
   const text = await waitFor(async () => (await alert.innerText()).trim(), { message: 'the error text' })
-  assert(text === AUTH_EN, `expected the translated errors.platform.auth ("${AUTH_EN}"), got "${text}"`)
+  assert(text === AUTH_EN, `expected the translated errors.account.credentialsRejected ("${AUTH_EN}"), got "${text}"`)
   await screenshot('error')
 
   try {

@@ -285,6 +285,8 @@ const en = {
       timeout: 'The system keyring did not answer in time. Check whether it is waiting for a password, then try again.',
     },
     account: {
+      credentialsRejected: 'The platform did not accept these details. Check the token (or app password) and the server address, then try again.',
+      tokenFormat: 'This does not look like a valid {platform} token or app password. Check what you pasted.',
       duplicate: 'This account is already connected.',
     },
     bluesky: {

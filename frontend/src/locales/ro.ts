@@ -284,6 +284,8 @@ const ro: LocaleMessages = {
       timeout: 'Portcheiul sistemului nu a răspuns la timp. Verifică dacă așteaptă o parolă, apoi încearcă din nou.',
     },
     account: {
+      credentialsRejected: 'Platforma nu a acceptat aceste date. Verifică tokenul (sau parola de aplicație) și adresa serverului, apoi încearcă din nou.',
+      tokenFormat: 'Acesta nu pare un token sau o parolă de aplicație validă pentru {platform}. Verifică ce ai lipit.',
       duplicate: 'Acest cont este deja conectat.',
     },
     bluesky: {

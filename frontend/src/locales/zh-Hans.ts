@@ -284,6 +284,8 @@ const zhHans: LocaleMessages = {
       timeout: '系统钥匙串没有及时响应。请检查它是否在等待输入密码，然后重试。',
     },
     account: {
+      credentialsRejected: '平台未接受这些信息。请检查令牌（或应用密码）和服务器地址，然后重试。',
+      tokenFormat: '这看起来不像有效的 {platform} 令牌或应用密码。请检查粘贴的内容。',
       duplicate: '这个账号已经连接过了。',
     },
     bluesky: {

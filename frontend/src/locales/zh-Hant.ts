@@ -284,6 +284,8 @@ const zhHant: LocaleMessages = {
       timeout: '系統鑰匙圈沒有及時回應。請確認它是否正在等待輸入密碼，然後再試一次。',
     },
     account: {
+      credentialsRejected: '平台不接受這些資料。請檢查權杖（或應用程式密碼）與伺服器位址，然後再試一次。',
+      tokenFormat: '這看起來不像有效的 {platform} 權杖或應用程式密碼。請檢查貼上的內容。',
       duplicate: '這個帳號已經連結過了。',
     },
     bluesky: {
