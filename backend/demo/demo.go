@@ -98,7 +98,7 @@ func seedTelegram(tg *telegramfake.Server, now time.Time, rng *rand.Rand) int {
 			nextUser++
 			user := telegramfake.User{ID: nextUser, FirstName: name[0], LastName: name[1], LanguageCode: languageCode(sc.lang)}
 			if sc.lang == "zh-Hans" || sc.lang == "zh-Hant" {
-				user.FirstName, user.LastName = name[1]+name[0], ""
+				user.FirstName, user.LastName = displayName(sc.lang, name), ""
 			}
 			chat := telegramfake.Chat{ID: nextUser, Type: "private", FirstName: user.FirstName, LastName: user.LastName}
 			at := start.Add(time.Duration(rng.Int64N(int64(70 * time.Hour))))
@@ -122,7 +122,7 @@ func seedTelegram(tg *telegramfake.Server, now time.Time, rng *rand.Rand) int {
 	}
 	nextUser++
 	prankster := telegramfake.User{ID: nextUser, FirstName: `<b onmouseover=alert(1)>Mallory</b>`, LanguageCode: "en"}
-	all = append(all, queued{telegramfake.Chat{ID: nextUser, Type: "private", FirstName: prankster.FirstName}, prankster, hostileText, now.Add(-30 * time.Minute)})
+	all = append(all, queued{telegramfake.Chat{ID: nextUser, Type: "private", FirstName: prankster.FirstName}, prankster, hostileText, now.Add(-40 * time.Hour)})
 	count++
 	// Platforms deliver updates in time order.
 	slices.SortStableFunc(all, func(a, b queued) int { return a.at.Compare(b.at) })

@@ -39,8 +39,8 @@ func seedMastodon(m *mastodonfake.Server, now time.Time, rng *rand.Rand) int {
 		kind := pickScenario(rng)
 		msgs, name := pickMessages(lang, kind, rng)
 		who := mastodonfake.Account{ID: fmt.Sprint(9000 + i), Username: fmt.Sprintf("%s%d", lowerASCII(name[0]), i),
-			DisplayName: name[0] + " " + name[1]}
-		at := now.Add(-time.Duration(rng.IntN(60*60)) * time.Minute)
+			DisplayName: displayName(lang, name)}
+		at := seedTime(now, i, rng)
 		if i%3 == 2 { // a public mention: a comment on the brand's posts
 			m.AddMention(mastodonfake.Post{From: who, Text: "@" + m.Self.Username + " " + msgs[0], At: at, Language: lang})
 			continue
@@ -61,9 +61,9 @@ func seedBluesky(b *blueskyfake.Server, now time.Time, rng *rand.Rand) int {
 		lang := langs[i%len(langs)]
 		msgs, name := pickMessages(lang, pickScenario(rng), rng)
 		who := blueskyfake.Profile{DID: fmt.Sprintf("did:plc:demo%022d", i), Handle: fmt.Sprintf("fan%d.bsky.social", i),
-			DisplayName: name[0] + " " + name[1]}
+			DisplayName: displayName(lang, name)}
 		b.AddProfile(who)
-		at := now.Add(-time.Duration(rng.IntN(60*60)) * time.Minute)
+		at := seedTime(now, i, rng)
 		if i%3 == 2 {
 			b.AddMention(who, msgs[0], at)
 			continue
@@ -75,6 +75,23 @@ func seedBluesky(b *blueskyfake.Server, now time.Time, rng *rand.Rand) int {
 		}
 	}
 	return socialConversations
+}
+
+// displayName writes a person's name the way their language does (family name first, unspaced, in Chinese).
+func displayName(lang string, name [2]string) string {
+	if lang == "zh-Hans" || lang == "zh-Hant" {
+		return name[1] + name[0]
+	}
+	return name[0] + " " + name[1]
+}
+
+// seedTime spreads a fake's conversations over the last 60 hours, with the first
+// few in the last hour so the inbox opens on several platforms at once.
+func seedTime(now time.Time, i int, rng *rand.Rand) time.Time {
+	if i < 3 {
+		return now.Add(-time.Duration(5+rng.IntN(50)) * time.Minute)
+	}
+	return now.Add(-time.Duration(rng.IntN(60*60)) * time.Minute)
 }
 
 // lowerASCII keeps the ASCII letters of s in lower case (for usernames); "" becomes "fan".
