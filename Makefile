@@ -53,7 +53,7 @@ RUN_ARGS := $(if $(filter 1 true yes,$(DEMO)),--demo) $(ARGS)
 STEP := scripts/step.sh
 
 .PHONY: help deps deps-apt deps-wails deps-npm frontend build run test vet fmt-check gotest \
-	frontend-typecheck frontend-test e2e smoke screenshots bench clean
+	fuzz-short fuzz frontend-typecheck frontend-test e2e smoke screenshots bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -111,7 +111,7 @@ run: build ## build and start the app (DEMO=1 for the demo workspace, ARGS=... f
 # ---------------------------------------------------------------------------------------------
 # Checks. `make test` runs them all, in this order, and stops at the first failure.
 
-TEST_STEPS := vet fmt-check gotest frontend-typecheck frontend-test e2e smoke
+TEST_STEPS := vet fmt-check gotest fuzz-short frontend-typecheck frontend-test e2e smoke
 
 test: deps ## every check, as CI runs it
 	@rm -f $(OUT)/timings.tsv
@@ -129,6 +129,12 @@ fmt-check: ## fail if gofmt would change a file
 
 gotest: deps-apt frontend/dist/.gitkeep ## go test -race against a real Secret Service
 	@$(STEP) "go test" scripts/with-keyring.sh $(GO) test -race -count=1 ./...
+
+fuzz-short: frontend/dist/.gitkeep ## every Go fuzz target for a few seconds (FUZZTIME=3s)
+	@$(STEP) "fuzz (short)" env FUZZTIME=$${FUZZTIME:-3s} scripts/fuzz.sh
+
+fuzz: frontend/dist/.gitkeep ## every Go fuzz target for longer (FUZZTIME=2m each by default)
+	env FUZZTIME=$${FUZZTIME:-2m} scripts/fuzz.sh
 
 frontend-typecheck: deps-npm ## npm run typecheck in frontend/
 	@$(STEP) "frontend typecheck" bash -c 'cd frontend && npm run typecheck'
