@@ -45,6 +45,8 @@ const usage = `Usage:
   creatordesk [--data-dir DIR] conversations list --json [--limit N]
   creatordesk [--data-dir DIR] messages list --conversation ID --json
   creatordesk [--data-dir DIR] reply --conversation ID --text-stdin [--json]
+  creatordesk [--data-dir DIR] backup [--json]            write a backup now (the newest 7 are kept)
+  creatordesk [--data-dir DIR] restore FILE              replace the workspace with a backup (close the app first)
   creatordesk version
 `
 
@@ -64,9 +66,13 @@ func Main(args []string, env Env) int {
 		return fail(env, runGUI(g, env))
 	}
 	cmd, cmdArgs := rest[0], rest[1:]
-	if cmd == "version" {
+	switch cmd {
+	case "version":
 		fmt.Fprintln(env.Stdout, "creatordesk", app.Version)
 		return 0
+	case "restore":
+		// Restore replaces the database file, so it runs with no workspace open.
+		return fail(env, restoreCmd(g, cmdArgs, env))
 	}
 	run, ok := commands[cmd]
 	if !ok {
@@ -91,6 +97,7 @@ var commands = map[string]command{
 	"conversations": conversationsCmd,
 	"messages":      messagesCmd,
 	"reply":         replyCmd,
+	"backup":        backupCmd,
 }
 
 // errUsage marks a usage error (exit code 2; the message was already printed).
@@ -162,6 +169,12 @@ func runGUI(g globals, env Env) error {
 		return err
 	}
 	defer closeAll()
+	if !g.demo {
+		if _, err := s.Workspace().BackupIfDue(); err != nil {
+			// A failed backup must not keep the app from opening; the log says why.
+			s.Workspace().Log.Warn("scheduled backup failed", "error", err.Error())
+		}
+	}
 	if err := s.Workspace().StartSync(); err != nil {
 		return err
 	}

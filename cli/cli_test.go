@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"creatordesk/backend/platforms/telegram/telegramfake"
 	"creatordesk/backend/secrets"
 )
 
@@ -116,3 +118,30 @@ func TestVersion(t *testing.T) {
 
 // itoa formats an id for a flag.
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+func TestCLIBackupAndRestore(t *testing.T) {
+	fake, url := startFake(t, 5, 1)
+	dir := t.TempDir()
+	vault := secrets.NewMemory()
+	mustRun(t, vault, testToken, "--data-dir", dir, "accounts", "add", "telegram", "--token-stdin", "--base-url", url)
+	mustRun(t, vault, "", "--data-dir", dir, "sync", "--once")
+	var backup struct{ Path string }
+	decode(t, mustRun(t, vault, "", "--data-dir", dir, "backup", "--json"), &backup)
+	fake.AddMessage(telegramfake.Chat{ID: 77, Type: "private", FirstName: "Late"}, telegramfake.User{ID: 77, FirstName: "Late"}, "after the backup", time.Now())
+	mustRun(t, vault, "", "--data-dir", dir, "sync", "--once")
+	var convs []struct{ ID int64 }
+	decode(t, mustRun(t, vault, "", "--data-dir", dir, "conversations", "list", "--json"), &convs)
+	if len(convs) != 6 {
+		t.Fatalf("before restore: %d conversations", len(convs))
+	}
+	if out := mustRun(t, vault, "", "--data-dir", dir, "restore", backup.Path); !strings.Contains(out, "kept in") {
+		t.Fatalf("restore output %q", out)
+	}
+	decode(t, mustRun(t, vault, "", "--data-dir", dir, "conversations", "list", "--json"), &convs)
+	if len(convs) != 5 {
+		t.Fatalf("after restore: %d conversations, want the backup's 5", len(convs))
+	}
+	if code, _, errOut := run(t, vault, "", "--data-dir", dir, "restore", filepath.Join(dir, "nope.db")); code != 1 || errOut == "" {
+		t.Fatalf("restoring a missing file: exit %d %q", code, errOut)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"creatordesk/backend/demo"
 	"creatordesk/backend/secrets"
@@ -113,5 +114,26 @@ func TestOpenDemoWithoutKeyringKeepsTheFakeTokenInMemory(t *testing.T) {
 	accs, _ := w.Store.Accounts(context.Background(), false)
 	if len(accs) != 3 {
 		t.Fatalf("accounts %+v", accs)
+	}
+}
+
+func TestBackupIfDueTakesOneADay(t *testing.T) {
+	clock := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	w, err := Open(Config{Dir: t.TempDir(), Vault: secrets.NewMemory(), Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	first, err := w.BackupIfDue()
+	if err != nil || first == "" {
+		t.Fatalf("first backup: %q %v", first, err)
+	}
+	clock = clock.Add(23 * time.Hour)
+	if again, _ := w.BackupIfDue(); again != "" {
+		t.Fatalf("a second backup within a day: %s", again)
+	}
+	clock = clock.Add(2 * time.Hour)
+	if later, _ := w.BackupIfDue(); later == "" || later == first {
+		t.Fatalf("no backup after a day: %q", later)
 	}
 }
