@@ -65,6 +65,8 @@ func ToAppError(err error) *AppError {
 		return mk("send_too_long", "errors.send.tooLong", map[string]string{"max": strconv.Itoa(tooLong.Max)})
 	case errors.Is(err, inbox.ErrEmptyText):
 		return mk("send_empty", "errors.send.emptyText", nil)
+	case errors.Is(err, inbox.ErrImportedArchive):
+		return mk("imported_archive", "errors.send.importedArchive", nil)
 	case errors.Is(err, inbox.ErrAccountDisconnected), errors.Is(err, sync.ErrNoToken):
 		return mk("account_disconnected", "errors.send.accountDisconnected", nil)
 	case errors.As(err, &tokenFormat) && tokenFormat.Platform == telegram.Platform:

@@ -21,6 +21,8 @@ var (
 	ErrEmptyText = errors.New("inbox: the reply is empty")
 	// ErrAccountDisconnected: the conversation's account is disconnected or needs reconnecting.
 	ErrAccountDisconnected = errors.New("inbox: the account is not connected")
+	// ErrImportedArchive: the conversation came from an export file; there is nothing to send it through.
+	ErrImportedArchive = errors.New("inbox: this conversation was imported from an export file and cannot be answered from here")
 )
 
 // TooLongError: the reply exceeds the platform's limit.
@@ -106,8 +108,11 @@ func (s *Service) check(ctx context.Context, conv store.Conversation, text strin
 	if err != nil {
 		return err
 	}
-	if acc.Status == store.AccountDisconnected || acc.Status == store.AccountNeedsReconnect {
+	switch acc.Status {
+	case store.AccountDisconnected, store.AccountNeedsReconnect:
 		return ErrAccountDisconnected
+	case store.AccountImported:
+		return ErrImportedArchive
 	}
 	return nil
 }

@@ -37,6 +37,16 @@ func (s *Store) CreateAccount(ctx context.Context, a *Account) error {
 	})
 }
 
+// AccountByIdentity returns the account with this platform, base URL and external id, or ErrNotFound.
+func (s *Store) AccountByIdentity(ctx context.Context, platform, baseURL, externalID string) (Account, error) {
+	var a Account
+	err := s.R.WithContext(ctx).Where("platform = ? AND base_url = ? AND external_id = ?", platform, baseURL, externalID).Take(&a).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return a, ErrNotFound
+	}
+	return a, classify(err)
+}
+
 // Accounts lists accounts, oldest first. Disconnected ones are included when all is set.
 func (s *Store) Accounts(ctx context.Context, all bool) ([]Account, error) {
 	var out []Account

@@ -53,6 +53,8 @@ const (
 	AccountError          = "error"
 	AccountNeedsReconnect = "needs_reconnect"
 	AccountDisconnected   = "disconnected"
+	// AccountImported is an archive made from an export file: never synced, read-only.
+	AccountImported = "imported"
 )
 
 // Conversation is a DM thread or a comment thread, with its denormalized list columns.

@@ -79,7 +79,7 @@ func (e *Engine) StartAll(ctx context.Context) error {
 		return err
 	}
 	for _, a := range accounts {
-		if a.Status != store.AccountNeedsReconnect {
+		if a.Status != store.AccountNeedsReconnect && a.Status != store.AccountImported {
 			e.Start(ctx, a.ID)
 		}
 	}

@@ -37,7 +37,7 @@ export interface Settings {
   theme: ThemeSetting
 }
 
-export type AccountStatus = 'connected' | 'syncing' | 'error' | 'needs_reconnect' | 'disconnected'
+export type AccountStatus = 'connected' | 'syncing' | 'error' | 'needs_reconnect' | 'disconnected' | 'imported'
 
 export interface Account {
   id: number

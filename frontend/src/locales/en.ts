@@ -78,6 +78,7 @@ const en = {
     error: 'Error',
     needs_reconnect: 'Needs reconnecting',
     disconnected: 'Disconnected',
+    imported: 'Imported archive',
   },
   messageState: {
     received: 'Received',
@@ -304,6 +305,7 @@ const en = {
       windowClosed: 'The platform does not allow a reply to this conversation right now.',
     },
     send: {
+      importedArchive: 'This conversation was imported from an export file. Reply from the platform’s own app, or connect the account.',
       emptyText: 'Write a message first.',
       tooLong: 'The message is too long. The limit is {max} characters.',
       accountDisconnected: 'The account for this conversation is disconnected. Reconnect it to reply.',

@@ -77,6 +77,7 @@ const hi: LocaleMessages = {
     error: 'गड़बड़ी',
     needs_reconnect: 'फिर से कनेक्ट करें',
     disconnected: 'डिस्कनेक्ट है',
+    imported: 'इम्पोर्ट किया गया संग्रह',
   },
   messageState: {
     received: 'मिला',
@@ -303,6 +304,7 @@ const hi: LocaleMessages = {
       windowClosed: 'प्लैटफ़ॉर्म अभी इस बातचीत में जवाब देने की अनुमति नहीं देता।',
     },
     send: {
+      importedArchive: 'यह बातचीत एक्सपोर्ट फ़ाइल से इम्पोर्ट की गई है। प्लैटफ़ॉर्म के अपने ऐप से जवाब दें, या खाता जोड़ें।',
       emptyText: 'पहले कोई संदेश लिखें।',
       tooLong: 'संदेश बहुत लंबा है। सीमा {max} अक्षरों की है।',
       accountDisconnected: 'इस बातचीत का खाता डिस्कनेक्ट है। जवाब देने के लिए उसे फिर से कनेक्ट करें।',

@@ -77,6 +77,7 @@ const ro: LocaleMessages = {
     error: 'Eroare',
     needs_reconnect: 'Trebuie reconectat',
     disconnected: 'Deconectat',
+    imported: 'Arhivă importată',
   },
   messageState: {
     received: 'Primit',
@@ -303,6 +304,7 @@ const ro: LocaleMessages = {
       windowClosed: 'Platforma nu permite deocamdată un răspuns în această conversație.',
     },
     send: {
+      importedArchive: 'Această conversație a fost importată dintr-un fișier de export. Răspunde din aplicația platformei sau conectează contul.',
       emptyText: 'Scrie mai întâi un mesaj.',
       tooLong: 'Mesajul este prea lung. Limita este de {max} de caractere.',
       accountDisconnected: 'Contul acestei conversații este deconectat. Reconectează-l ca să poți răspunde.',

@@ -77,6 +77,7 @@ const zhHans: LocaleMessages = {
     error: '出错',
     needs_reconnect: '需要重新连接',
     disconnected: '已断开',
+    imported: '导入的存档',
   },
   messageState: {
     received: '已收到',
@@ -303,6 +304,7 @@ const zhHans: LocaleMessages = {
       windowClosed: '平台目前不允许回复这个对话。',
     },
     send: {
+      importedArchive: '此对话是从导出文件导入的。请在平台自己的应用中回复，或连接该账号。',
       emptyText: '请先输入消息内容。',
       tooLong: '消息太长了，最多 {max} 个字符。',
       accountDisconnected: '这个对话所属的账号已断开，重新连接后才能回复。',

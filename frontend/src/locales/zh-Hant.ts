@@ -77,6 +77,7 @@ const zhHant: LocaleMessages = {
     error: '發生錯誤',
     needs_reconnect: '需要重新連結',
     disconnected: '已中斷連結',
+    imported: '匯入的封存',
   },
   messageState: {
     received: '已收到',
@@ -303,6 +304,7 @@ const zhHant: LocaleMessages = {
       windowClosed: '平台目前不允許回覆這個對話。',
     },
     send: {
+      importedArchive: '此對話是從匯出檔案匯入的。請在平台自己的應用程式中回覆，或連結該帳號。',
       emptyText: '請先輸入訊息內容。',
       tooLong: '訊息太長了，上限是 {max} 個字元。',
       accountDisconnected: '這個對話所屬的帳號已中斷連結，重新連結後才能回覆。',
