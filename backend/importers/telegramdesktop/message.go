@@ -66,7 +66,7 @@ func parseTime(unix json.Number, local string, loc *time.Location) (t time.Time,
 		return time.Time{}, false, false
 	}
 	t, err := time.ParseInLocation(localLayout, local, loc)
-	if err != nil {
+	if err != nil || t.Year() < 1970 || t.Unix() >= maxUnix {
 		return time.Time{}, false, false
 	}
 	return t.UTC(), true, true
