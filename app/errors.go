@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"creatordesk/backend/accounts"
+	"creatordesk/backend/importers"
 	"creatordesk/backend/inbox"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/platforms/bluesky"
@@ -59,6 +60,7 @@ func ToAppError(err error) *AppError {
 	}
 	var tooLong *inbox.TooLongError
 	var tokenFormat *accounts.TokenFormatError
+	var parseErr *importers.ParseError
 	var pe *platforms.Error
 	switch {
 	case errors.As(err, &tooLong):
@@ -91,6 +93,8 @@ func ToAppError(err error) *AppError {
 		return mk("not_found", "errors.notFound", nil)
 	case errors.Is(err, bluesky.ErrNoDMAccess):
 		return mk("platform_auth", "errors.bluesky.noDMAccess", nil)
+	case errors.As(err, &parseErr):
+		return mk("import_failed", "errors.import.failed", map[string]string{"where": parseErr.Where, "why": parseErr.Why})
 	case errors.As(err, &pe):
 		return platformError(pe, mk)
 	case errors.Is(err, context.DeadlineExceeded):

@@ -45,6 +45,7 @@ const usage = `Usage:
   creatordesk [--data-dir DIR] conversations list --json [--limit N]
   creatordesk [--data-dir DIR] messages list --conversation ID --json
   creatordesk [--data-dir DIR] reply --conversation ID --text-stdin [--json]
+  creatordesk [--data-dir DIR] import telegram-desktop|whatsapp|meta FILE [--owner NAME] [--tz ZONE] [--date-order dmy|mdy] [--platform instagram|facebook]
   creatordesk [--data-dir DIR] backup [--json]            write a backup now (the newest 7 are kept)
   creatordesk [--data-dir DIR] restore FILE              replace the workspace with a backup (close the app first)
   creatordesk version
@@ -98,6 +99,7 @@ var commands = map[string]command{
 	"messages":      messagesCmd,
 	"reply":         replyCmd,
 	"backup":        backupCmd,
+	"import":        importCmd,
 }
 
 // errUsage marks a usage error (exit code 2; the message was already printed).

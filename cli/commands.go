@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"creatordesk/app"
+	"creatordesk/backend/store"
 	"creatordesk/backend/workspace"
 )
 
@@ -27,6 +28,22 @@ func parse(f *flag.FlagSet, args []string) error {
 		return errUsage
 	}
 	return nil
+}
+
+// parseInterleaved parses flags that may come before or after the positional
+// arguments ("import whatsapp FILE --owner Ana") and returns the positionals.
+func parseInterleaved(f *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := parse(f, args); err != nil {
+			return nil, err
+		}
+		if f.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, f.Arg(0))
+		args = f.Args()[1:]
+	}
 }
 
 // printJSON writes v as indented JSON.
@@ -165,6 +182,9 @@ func syncCmd(ctx context.Context, s *app.Session, args []string, env Env) error 
 	}
 	var firstErr error
 	for _, a := range accs {
+		if a.Status == store.AccountImported {
+			continue // an archive from an export file has nothing to sync
+		}
 		st, err := ws.Engine.SyncOnce(ctx, a.ID)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "%s %q: %s\n", a.Platform, a.Name, app.ToAppError(err).Message)

@@ -126,6 +126,13 @@ func (s *Store) MarkConversationRead(ctx context.Context, id int64) error {
 	return s.updateConversation(ctx, id, map[string]any{"unread_count": 0})
 }
 
+// MarkAccountRead sets the unread count of every conversation of an account to zero
+// (an imported archive is history, not new mail).
+func (s *Store) MarkAccountRead(ctx context.Context, accountID int64) error {
+	return classify(s.W.WithContext(ctx).Model(&Conversation{}).Where("account_id = ? AND unread_count > 0", accountID).
+		Updates(map[string]any{"unread_count": 0, "updated_at": s.nowMillis()}).Error)
+}
+
 // SetConversationStatus changes a conversation's status.
 func (s *Store) SetConversationStatus(ctx context.Context, id int64, status string) error {
 	switch status {

@@ -157,13 +157,17 @@ func (in *ingester) add(m *platforms.Message, res *IngestResult) error {
 		return err
 	}
 	if m.EditedAt != nil || m.Deleted {
-		applied, err := in.edit(m)
-		if err != nil || applied {
-			if applied {
-				res.Updated++
-				in.touch(convID)
-			}
+		outcome, err := in.edit(m)
+		if err != nil {
 			return err
+		}
+		switch outcome {
+		case editApplied:
+			res.Updated++
+			in.touch(convID)
+			return nil
+		case editUnchanged:
+			return nil // the same edit delivered again
 		}
 		// An edit of a message we never saw: store it as a new message.
 	}
@@ -227,8 +231,18 @@ func (in *ingester) add(m *platforms.Message, res *IngestResult) error {
 	return nil
 }
 
-// edit applies an edit or deletion to a stored message; it reports false when no stored row matched.
-func (in *ingester) edit(m *platforms.Message) (bool, error) {
+// editOutcome says what applying an edit did.
+type editOutcome int
+
+// Edit outcomes.
+const (
+	editUnknown   editOutcome = iota // no stored message has that id
+	editUnchanged                    // stored already, with the same text and deletion state
+	editApplied                      // the stored message and its search entry were changed
+)
+
+// edit applies an edit or deletion to a stored message.
+func (in *ingester) edit(m *platforms.Message) (editOutcome, error) {
 	var editedAt int64
 	if m.EditedAt != nil {
 		editedAt = m.EditedAt.UnixMilli()
@@ -236,25 +250,24 @@ func (in *ingester) edit(m *platforms.Message) (bool, error) {
 	var msgID, convID int64
 	err := in.stmts["editMsg"].QueryRowContext(in.ctx, m.Text, editedAt, m.Deleted, in.accountID, m.ExternalID, m.Text, m.Deleted).Scan(&msgID, &convID)
 	if err == sql.ErrNoRows {
-		// Either unknown, or identical to what is stored (a re-delivered edit).
 		var exists int64
 		if e := in.tx.QueryRowContext(in.ctx, `SELECT id FROM messages WHERE account_id = ? AND external_id = ?`, in.accountID, m.ExternalID).Scan(&exists); e == nil {
-			return true, nil
+			return editUnchanged, nil
 		}
-		return false, nil
+		return editUnknown, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("store: edit message: %w", classify(err))
+		return editUnknown, fmt.Errorf("store: edit message: %w", classify(err))
 	}
 	if _, err := in.stmts["delFTS"].ExecContext(in.ctx, msgID); err != nil {
-		return false, classify(err)
+		return editUnknown, classify(err)
 	}
 	if !m.Deleted {
 		if _, err := in.stmts["insFTS"].ExecContext(in.ctx, msgID, textsearch.Fold(m.Text)); err != nil {
-			return false, classify(err)
+			return editUnknown, classify(err)
 		}
 	}
-	return true, nil
+	return editApplied, nil
 }
 
 // conversation returns the id of the message's thread, creating the row on first sight.

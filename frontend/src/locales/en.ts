@@ -217,7 +217,10 @@ const en = {
         helpStep3: 'Submit, open the new application and copy “Your access token”. Paste it into the form.',
         helpScopesNote: '“read” alone is not enough: replying, blocking, muting and reporting need the write scopes too.',
       },
-      bluesky: {
+      import: {
+      failed: 'This file could not be imported, and nothing was added ({where}: {why}).',
+    },
+    bluesky: {
         tagline: 'Direct messages, mentions and replies',
         handle: 'Handle',
         handlePlaceholder: 'name.bsky.social',

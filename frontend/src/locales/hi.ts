@@ -216,7 +216,10 @@ const hi: LocaleMessages = {
         helpStep3: 'सेव करें, नया ऐप्लिकेशन खोलें और “Your access token” कॉपी करें। उसे फ़ॉर्म में पेस्ट करें।',
         helpScopesNote: 'सिर्फ़ read काफ़ी नहीं है: जवाब देने, ब्लॉक, म्यूट और रिपोर्ट करने के लिए write स्कोप भी चाहिए।',
       },
-      bluesky: {
+      import: {
+      failed: 'यह फ़ाइल इम्पोर्ट नहीं हो सकी, और कुछ भी नहीं जोड़ा गया ({where}: {why})।',
+    },
+    bluesky: {
         tagline: 'डायरेक्ट मैसेज, मेंशन और जवाब',
         handle: 'हैंडल',
         handlePlaceholder: 'name.bsky.social',

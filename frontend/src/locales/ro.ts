@@ -216,7 +216,10 @@ const ro: LocaleMessages = {
         helpStep3: 'Salvează, deschide aplicația nou creată și copiază „Tokenul tău de acces”. Lipește-l în formular.',
         helpScopesNote: 'Doar „read” nu ajunge: pentru răspunsuri, blocări, ignorări și raportări e nevoie și de permisiunile „write”.',
       },
-      bluesky: {
+      import: {
+      failed: 'Fișierul nu a putut fi importat și nu s-a adăugat nimic ({where}: {why}).',
+    },
+    bluesky: {
         tagline: 'Mesaje directe, mențiuni și răspunsuri',
         handle: 'Nume de utilizator (handle)',
         handlePlaceholder: 'nume.bsky.social',

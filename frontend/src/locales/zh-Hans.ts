@@ -216,7 +216,10 @@ const zhHans: LocaleMessages = {
         helpStep3: '提交后打开这个应用，复制“你的访问令牌”，粘贴到表单中。',
         helpScopesNote: '只勾选 read 是不够的：回复、屏蔽、隐藏和举报都需要对应的 write 权限。',
       },
-      bluesky: {
+      import: {
+      failed: '无法导入此文件，未添加任何内容（{where}：{why}）。',
+    },
+    bluesky: {
         tagline: '私信、提及和回复',
         handle: '用户名（handle）',
         handlePlaceholder: 'name.bsky.social',

@@ -216,7 +216,10 @@ const zhHant: LocaleMessages = {
         helpStep3: '送出後開啟這個應用程式，複製「你的存取權杖」，貼到表單中。',
         helpScopesNote: '只勾選 read 並不夠：回覆、封鎖、靜音和檢舉都需要對應的 write 權限。',
       },
-      bluesky: {
+      import: {
+      failed: '無法匯入此檔案，沒有加入任何內容（{where}：{why}）。',
+    },
+    bluesky: {
         tagline: '私訊、提及和回覆',
         handle: '帳號代碼（handle）',
         handlePlaceholder: 'name.bsky.social',
