@@ -4,16 +4,15 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"creatordesk/backend/platforms/fakekit"
 )
 
 // faults are the failures queued by the control methods.
 type faults struct {
-	rateLimited int
-	reset       time.Time
-	failures    int
-	failure     reply
-	truncations int
-	down        bool
+	fakekit.Faults
+	// rateLimits queue 429s; the value is the ratelimit-reset time.
+	rateLimits fakekit.Countdown[time.Time]
 }
 
 // defaultNames are the XRPC error names FailNext uses per status.
@@ -31,17 +30,13 @@ var defaultNames = map[int][2]string{
 // with ratelimit-reset set to reset (in epoch seconds); a zero reset sends
 // no ratelimit-* headers at all.
 func (s *Server) RateLimitNext(n int, reset time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.rateLimited, s.faults.reset = n, reset
+	s.faults.rateLimits.Set(n, reset)
 }
 
 // FailNext makes the next n XRPC calls answer status with a typical error
 // body. A status outside 400..599 is taken as 500.
 func (s *Server) FailNext(n, status int) {
-	if status < 400 || status > 599 {
-		status = http.StatusInternalServerError
-	}
+	status = fakekit.ErrorStatus(status)
 	names, ok := defaultNames[status]
 	if !ok {
 		names = [2]string{"InternalServerError", http.StatusText(status)}
@@ -52,67 +47,38 @@ func (s *Server) FailNext(n, status int) {
 // FailNextWith makes the next n XRPC calls answer status with
 // {"error": name, "message": message}.
 func (s *Server) FailNextWith(n, status int, name, message string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.failures, s.faults.failure = n, fail(status, name, message)
+	s.faults.FailNextWith(n, fakekit.Failure{Status: status, Name: name, Message: message})
 }
 
 // TruncateNext cuts the next n responses in half, leaving invalid JSON. The
 // call itself still takes effect, as when a connection drops mid-answer.
 func (s *Server) TruncateNext(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.truncations = n
+	s.faults.TruncateNext(n)
 }
 
 // SetDown makes every call answer 502 with an HTML page until set back to false.
 func (s *Server) SetDown(down bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.down = down
-}
-
-// isDown reports whether SetDown(true) is in effect.
-func (s *Server) isDown() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.faults.down
+	s.faults.SetDown(down)
 }
 
 // injectedFault consumes a queued rate limit or failure, if any.
 func (s *Server) injectedFault() (reply, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := &s.faults
-	switch {
-	case f.rateLimited > 0:
-		f.rateLimited--
+	if reset, ok := s.faults.rateLimits.Take(); ok {
 		rep := fail(http.StatusTooManyRequests, "RateLimitExceeded", "Rate Limit Exceeded")
-		if !f.reset.IsZero() {
+		if !reset.IsZero() {
 			rep.header = http.Header{
 				"Ratelimit-Limit":     {"3000"},
 				"Ratelimit-Remaining": {"0"},
-				"Ratelimit-Reset":     {strconv.FormatInt(f.reset.Unix(), 10)},
+				"Ratelimit-Reset":     {strconv.FormatInt(reset.Unix(), 10)},
 				"Ratelimit-Policy":    {"3000;w=300"},
 			}
 		} else {
 			rep.header = http.Header{"Ratelimit-Reset": nil, "Ratelimit-Limit": nil, "Ratelimit-Remaining": nil, "Ratelimit-Policy": nil}
 		}
 		return rep, true
-	case f.failures > 0:
-		f.failures--
-		return f.failure, true
+	}
+	if f, ok := s.faults.TakeFailure(); ok {
+		return fail(f.Status, f.Name, f.Message), true
 	}
 	return reply{}, false
-}
-
-// takeTruncation consumes a queued truncation, if any.
-func (s *Server) takeTruncation() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.faults.truncations == 0 {
-		return false
-	}
-	s.faults.truncations--
-	return true
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"creatordesk/backend/platforms/fakekit"
 )
 
 // InspectPath lists, as JSON, the DMs and posts the account sent. It is not
@@ -162,6 +164,5 @@ func (s *Server) serveInspect(w http.ResponseWriter) {
 	for _, p := range s.Posts() {
 		out.Posts = append(out.Posts, postView{URI: p.URI, Text: p.Text, ReplyRoot: p.ReplyRoot.URI, ReplyTo: p.ReplyParent.URI})
 	}
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(out)
+	fakekit.WriteJSON(w, out)
 }

@@ -195,7 +195,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.serveInspect(w)
 		return
 	}
-	if s.isDown() {
+	if s.faults.Down() {
 		s.write(w, reply{status: http.StatusBadGateway, body: []byte("<html><body>502 Bad Gateway</body></html>"), raw: true})
 		return
 	}
@@ -327,7 +327,7 @@ func invalid(format string, args ...any) reply {
 // write sends rep with the ratelimit-* headers, cut in half if a truncation was requested.
 func (s *Server) write(w http.ResponseWriter, rep reply) {
 	body := rep.body
-	if s.takeTruncation() {
+	if s.faults.TakeTruncation() {
 		body = body[:len(body)/2]
 	}
 	h := w.Header()

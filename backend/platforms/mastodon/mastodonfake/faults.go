@@ -1,10 +1,13 @@
 package mastodonfake
 
 import (
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"creatordesk/backend/platforms/fakekit"
 )
 
 // resetFormat is how Mastodon writes X-RateLimit-Reset (Ruby's iso8601(6)).
@@ -20,14 +23,11 @@ type rateState struct {
 
 // faults are the failures queued by the control methods.
 type faults struct {
-	rateLimited int
-	resetIn     time.Duration
-	failures    int
-	failStatus  int
-	failMessage string
-	truncations int
-	down        bool
-	// scopeMethod and scopePath restrict the queued failures to matching requests.
+	fakekit.Faults
+	// rateLimits queue 429s; the value is how far off X-RateLimit-Reset is.
+	rateLimits fakekit.Countdown[time.Duration]
+	// scopeMethod and scopePath restrict the queued failures to matching
+	// requests. Server.mu guards them.
 	scopeMethod, scopePath string
 }
 
@@ -92,9 +92,7 @@ func (s *Server) SetRateLimit(limit int, period time.Duration) {
 // sends them; with resetIn == 0 they carry no rate-limit headers at all, as a
 // proxy in front of an instance may answer.
 func (s *Server) RateLimitNext(n int, resetIn time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.rateLimited, s.faults.resetIn = n, resetIn
+	s.faults.rateLimits.Set(n, resetIn)
 }
 
 // FailNext makes the next n requests answer status with Mastodon's usual error
@@ -105,8 +103,9 @@ func (s *Server) FailNext(n, status int) {
 
 // FailNextWith is FailNext with a chosen error text ("" for the usual one).
 func (s *Server) FailNextWith(n, status int, message string) {
-	if status < 400 || status > 599 {
-		status = http.StatusInternalServerError
+	status = fakekit.ErrorStatus(status)
+	if n < 0 {
+		n = math.MaxInt // a negative n fails every request, as it always has
 	}
 	if message == "" {
 		message = defaultMessages[status]
@@ -114,25 +113,19 @@ func (s *Server) FailNextWith(n, status int, message string) {
 	if message == "" {
 		message = http.StatusText(status)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.failures, s.faults.failStatus, s.faults.failMessage = n, status, message
+	s.faults.FailNextWith(n, fakekit.Failure{Status: status, Message: message})
 }
 
 // TruncateNext cuts the next n responses in half, leaving invalid JSON. The
 // request itself still takes effect, as when a connection drops mid-answer.
 func (s *Server) TruncateNext(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.truncations = n
+	s.faults.TruncateNext(n)
 }
 
 // SetDown makes every request answer 502 with an HTML page (a proxy whose
 // backend is gone) until it is set back to false.
 func (s *Server) SetDown(down bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.down = down
+	s.faults.SetDown(down)
 }
 
 // SetFaultScope limits RateLimitNext, FailNext and TruncateNext to requests with
@@ -151,11 +144,11 @@ func (s *Server) RevokeToken() {
 	s.revoked = true
 }
 
-// isDown reports whether SetDown(true) is in effect.
-func (s *Server) isDown() bool {
+// inScope reports whether the queued faults apply to r.
+func (s *Server) inScope(r *http.Request) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.faults.down
+	return s.inScopeLocked(r)
 }
 
 // inScopeLocked reports whether the queued faults apply to r.
@@ -180,12 +173,13 @@ func (s *Server) throttle(r *http.Request, h http.Header) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.nowLocked()
-	if s.faults.rateLimited > 0 && s.inScopeLocked(r) {
-		s.faults.rateLimited--
-		if s.faults.resetIn > 0 {
-			setRateHeaders(h, s.rate.limit, 0, now.Add(s.faults.resetIn))
+	if s.inScopeLocked(r) {
+		if resetIn, ok := s.faults.rateLimits.Take(); ok {
+			if resetIn > 0 {
+				setRateHeaders(h, s.rate.limit, 0, now.Add(resetIn))
+			}
+			return true
 		}
-		return true
 	}
 	rs := &s.rate
 	if !now.Before(rs.windowEnd) {
@@ -206,23 +200,17 @@ func setRateHeaders(h http.Header, limit, remaining int, reset time.Time) {
 
 // injectedFault consumes a queued failure that applies to r, if any.
 func (s *Server) injectedFault(r *http.Request) (reply, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := &s.faults
-	if f.failures == 0 || !s.inScopeLocked(r) {
+	if !s.inScope(r) {
 		return reply{}, false
 	}
-	f.failures--
-	return fail(f.failStatus, f.failMessage), true
+	f, ok := s.faults.TakeFailure()
+	if !ok {
+		return reply{}, false
+	}
+	return fail(f.Status, f.Message), true
 }
 
 // takeTruncation consumes a queued truncation that applies to r, if any.
 func (s *Server) takeTruncation(r *http.Request) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.faults.truncations == 0 || !s.inScopeLocked(r) {
-		return false
-	}
-	s.faults.truncations--
-	return true
+	return s.inScope(r) && s.faults.TakeTruncation()
 }

@@ -1,9 +1,10 @@
 package mastodonfake
 
 import (
-	"encoding/json"
 	"net/http"
 	"slices"
+
+	"creatordesk/backend/platforms/fakekit"
 )
 
 // InspectSentPath lists, as JSON, the statuses created through the API. It is
@@ -73,11 +74,7 @@ type sentView struct {
 
 // serveSent writes the sent statuses as a JSON array.
 func (s *Server) serveSent(w http.ResponseWriter) {
-	sent := s.Sent()
-	out := make([]sentView, len(sent))
-	for i, m := range sent {
-		out[i] = sentView{ID: m.ID, Text: m.Text, Visibility: m.Visibility, InReplyToID: m.InReplyToID}
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(out)
+	fakekit.WriteList(w, s.Sent(), func(m SentStatus) sentView {
+		return sentView{ID: m.ID, Text: m.Text, Visibility: m.Visibility, InReplyToID: m.InReplyToID}
+	})
 }

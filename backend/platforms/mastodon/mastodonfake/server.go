@@ -178,7 +178,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.logRequest(r, authorized)
 	h := w.Header()
 	h.Set("Date", s.Now().UTC().Format(http.TimeFormat))
-	if s.isDown() {
+	if s.faults.Down() {
 		h.Set("Content-Type", "text/html")
 		w.WriteHeader(http.StatusBadGateway)
 		_, _ = w.Write([]byte("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n"))

@@ -1,8 +1,9 @@
 package telegramfake
 
 import (
-	"encoding/json"
 	"net/http"
+
+	"creatordesk/backend/platforms/fakekit"
 )
 
 // InspectSentPath lists, as JSON, what the bot sent. It is not part of the Bot
@@ -19,11 +20,7 @@ type sentView struct {
 
 // serveSent writes the sent messages as a JSON array.
 func (s *Server) serveSent(w http.ResponseWriter) {
-	sent := s.Sent()
-	out := make([]sentView, len(sent))
-	for i, m := range sent {
-		out[i] = sentView{ChatID: m.ChatID, MessageID: m.MessageID, Text: m.Text}
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(out)
+	fakekit.WriteList(w, s.Sent(), func(m SentMessage) sentView {
+		return sentView{ChatID: m.ChatID, MessageID: m.MessageID, Text: m.Text}
+	})
 }

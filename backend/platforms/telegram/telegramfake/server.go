@@ -95,7 +95,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.serveSent(w)
 		return
 	}
-	if s.isDown() {
+	if s.faults.Down() {
 		s.write(w, fail(http.StatusBadGateway, "Bad Gateway"))
 		return
 	}
@@ -183,7 +183,7 @@ func failWith(status int, description string, p *responseParams) reply {
 // write sends rep, cut in half if a truncation was requested.
 func (s *Server) write(w http.ResponseWriter, rep reply) {
 	body := rep.body
-	if s.takeTruncation() {
+	if s.faults.TakeTruncation() {
 		body = body[:len(body)/2]
 	}
 	w.Header().Set("Content-Type", "application/json")

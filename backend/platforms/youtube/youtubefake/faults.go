@@ -4,18 +4,17 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"creatordesk/backend/platforms/fakekit"
 )
 
 // faults are the failures queued by the control methods.
 type faults struct {
-	rateLimited int
-	failures    int
-	failStatus  int
-	failReason  string
-	failMessage string
-	truncations int
-	down        bool
-	// scopePath and scopeQuery restrict the queued failures to matching requests.
+	fakekit.Faults
+	// rateLimits queue 403 rateLimitExceeded answers.
+	rateLimits fakekit.Countdown[struct{}]
+	// scopePath and scopeQuery restrict the queued failures to matching
+	// requests. Server.mu guards them.
 	scopePath, scopeQuery string
 }
 
@@ -107,9 +106,7 @@ func (s *Server) charge(method string) (reply, bool) {
 // RateLimitNext makes the next n authorized API calls answer 403
 // rateLimitExceeded (YouTube's short-term per-project limit), without charge.
 func (s *Server) RateLimitNext(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.rateLimited = n
+	s.faults.rateLimits.Set(n, struct{}{})
 }
 
 // FailNext makes the next n authorized API calls answer status with a typical
@@ -122,9 +119,7 @@ func (s *Server) FailNext(n, status int) {
 
 // FailNextWith is FailNext with a chosen reason and message ("" for the usual ones).
 func (s *Server) FailNextWith(n, status int, reason, message string) {
-	if status < 400 || status > 599 {
-		status = http.StatusInternalServerError
-	}
+	status = fakekit.ErrorStatus(status)
 	def := reasons[status]
 	if reason == "" {
 		reason = def.reason
@@ -138,25 +133,19 @@ func (s *Server) FailNextWith(n, status int, reason, message string) {
 	if message == "" {
 		message = http.StatusText(status)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.failures, s.faults.failStatus, s.faults.failReason, s.faults.failMessage = n, status, reason, message
+	s.faults.FailNextWith(n, fakekit.Failure{Status: status, Name: reason, Message: message})
 }
 
 // TruncateNext cuts the next n response bodies in half, leaving invalid JSON.
 // The call itself still takes effect, as when a connection drops mid-answer.
 func (s *Server) TruncateNext(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.truncations = n
+	s.faults.TruncateNext(n)
 }
 
 // SetDown makes every request answer 502 with Google's HTML error page until
 // it is set back to false.
 func (s *Server) SetDown(down bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.faults.down = down
+	s.faults.SetDown(down)
 }
 
 // RevokeToken makes the token invalid, as when the user removes the app's access.
@@ -176,6 +165,13 @@ func (s *Server) SetFaultScope(path, query string) {
 	s.faults.scopePath, s.faults.scopeQuery = path, query
 }
 
+// inScope reports whether the queued faults apply to r.
+func (s *Server) inScope(r *http.Request) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.inScopeLocked(r)
+}
+
 // inScopeLocked reports whether the queued faults apply to r.
 func (s *Server) inScopeLocked(r *http.Request) bool {
 	f := &s.faults
@@ -183,44 +179,26 @@ func (s *Server) inScopeLocked(r *http.Request) bool {
 		(f.scopeQuery == "" || strings.Contains(r.URL.RawQuery, f.scopeQuery))
 }
 
-// isDown reports whether SetDown(true) is in effect.
-func (s *Server) isDown() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.faults.down
-}
-
 // injectedFault consumes a queued rate limit or failure, if any.
 func (s *Server) injectedFault(r *http.Request) (reply, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := &s.faults
-	if !s.inScopeLocked(r) {
+	if !s.inScope(r) {
 		return reply{}, false
 	}
-	switch {
-	case f.rateLimited > 0:
-		f.rateLimited--
+	if _, ok := s.faults.rateLimits.Take(); ok {
 		return fail(http.StatusForbidden, "youtube.quota", "rateLimitExceeded",
 			"The request cannot be completed because you have exceeded your quota for requests per minute."), true
-	case f.failures > 0:
-		f.failures--
-		domain := reasons[f.failStatus].domain
+	}
+	if f, ok := s.faults.TakeFailure(); ok {
+		domain := reasons[f.Status].domain
 		if domain == "" {
 			domain = "global"
 		}
-		return fail(f.failStatus, domain, f.failReason, f.failMessage), true
+		return fail(f.Status, domain, f.Name, f.Message), true
 	}
 	return reply{}, false
 }
 
 // takeTruncation consumes a queued truncation, if any.
 func (s *Server) takeTruncation(r *http.Request) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.faults.truncations == 0 || !s.inScopeLocked(r) {
-		return false
-	}
-	s.faults.truncations--
-	return true
+	return s.inScope(r) && s.faults.TakeTruncation()
 }

@@ -1,9 +1,10 @@
 package youtubefake
 
 import (
-	"encoding/json"
 	"net/http"
 	"slices"
+
+	"creatordesk/backend/platforms/fakekit"
 )
 
 // InspectSentPath lists, as JSON, the replies created through comments.insert.
@@ -60,11 +61,7 @@ type sentView struct {
 
 // serveSent writes the sent replies as a JSON array.
 func (s *Server) serveSent(w http.ResponseWriter) {
-	sent := s.Sent()
-	out := make([]sentView, len(sent))
-	for i, m := range sent {
-		out[i] = sentView{ID: m.ID, ParentID: m.ParentID, Text: m.Text}
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(out)
+	fakekit.WriteList(w, s.Sent(), func(m SentReply) sentView {
+		return sentView{ID: m.ID, ParentID: m.ParentID, Text: m.Text}
+	})
 }

@@ -175,7 +175,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	authorized := s.authorized(r)
 	path := strings.TrimPrefix(r.URL.Path, APIRoot)
 	s.logRequest(r, path, authorized)
-	if s.isDown() {
+	if s.faults.Down() {
 		w.Header().Set("Content-Type", "text/html; charset=UTF-8")
 		w.WriteHeader(http.StatusBadGateway)
 		_, _ = w.Write([]byte("<!DOCTYPE html><html><title>Error 502 (Server Error)!!1</title><p><b>502.</b> That's an error.</p></html>\n"))
