@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -26,18 +25,9 @@ const (
 	userAgent = "CreatorDesk (+https://github.com/creatordesk)"
 )
 
-// newHTTPClient returns the client every connector of a Sessions shares.
+// newHTTPClient returns the client for API calls (see platforms.NewHTTPClient).
 func newHTTPClient() *http.Client {
-	transport := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		TLSHandshakeTimeout:   10 * time.Second,
-		MaxIdleConnsPerHost:   4,
-		IdleConnTimeout:       90 * time.Second,
-		ExpectContinueTimeout: time.Second,
-		ForceAttemptHTTP2:     true,
-	}
-	return &http.Client{Transport: transport, Timeout: callTimeout + 5*time.Second}
+	return platforms.NewHTTPClient(callTimeout + 5*time.Second)
 }
 
 // call describes one XRPC request.

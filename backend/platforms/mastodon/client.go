@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"creatordesk/backend/platforms"
 )
 
 const (
@@ -22,28 +23,9 @@ const (
 	userAgent = "CreatorDesk (Mastodon connector)"
 )
 
-// newHTTPClient returns the client for API calls. Redirects to another host
-// are not followed, so the Authorization header never leaves the instance.
+// newHTTPClient returns the client for API calls (see platforms.NewHTTPClient).
 func newHTTPClient() *http.Client {
-	transport := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		TLSHandshakeTimeout:   10 * time.Second,
-		MaxIdleConnsPerHost:   4,
-		IdleConnTimeout:       90 * time.Second,
-		ExpectContinueTimeout: time.Second,
-		ForceAttemptHTTP2:     true,
-	}
-	return &http.Client{
-		Transport: transport,
-		Timeout:   callTimeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 || req.URL.Host != via[0].URL.Host {
-				return http.ErrUseLastResponse
-			}
-			return nil
-		},
-	}
+	return platforms.NewHTTPClient(callTimeout)
 }
 
 // request is one API call.

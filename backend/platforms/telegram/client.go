@@ -6,10 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"time"
+
+	"creatordesk/backend/platforms"
 )
 
 const (
@@ -21,18 +22,9 @@ const (
 	maxBody = 32 << 20
 )
 
-// newHTTPClient returns a client whose overall timeout exceeds the longest long poll.
+// newHTTPClient returns the client for API calls (see platforms.NewHTTPClient).
 func newHTTPClient() *http.Client {
-	transport := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		TLSHandshakeTimeout:   10 * time.Second,
-		MaxIdleConnsPerHost:   4,
-		IdleConnTimeout:       90 * time.Second,
-		ExpectContinueTimeout: time.Second,
-		ForceAttemptHTTP2:     true,
-	}
-	return &http.Client{Transport: transport, Timeout: maxWait + callTimeout}
+	return platforms.NewHTTPClient(maxWait + callTimeout)
 }
 
 // envelope is the wrapper around every Bot API answer.

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"creatordesk/backend/platforms"
 )
 
 const (
@@ -21,28 +23,9 @@ const (
 	userAgent = "CreatorDesk (YouTube connector)"
 )
 
-// newHTTPClient returns the client for API calls. Redirects to another host are
-// not followed, so the Authorization header never leaves Google's API host.
+// newHTTPClient returns the client for API calls (see platforms.NewHTTPClient).
 func newHTTPClient() *http.Client {
-	transport := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		TLSHandshakeTimeout:   10 * time.Second,
-		MaxIdleConnsPerHost:   4,
-		IdleConnTimeout:       90 * time.Second,
-		ExpectContinueTimeout: time.Second,
-		ForceAttemptHTTP2:     true,
-	}
-	return &http.Client{
-		Transport: transport,
-		Timeout:   callTimeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 || req.URL.Host != via[0].URL.Host {
-				return http.ErrUseLastResponse
-			}
-			return nil
-		},
-	}
+	return platforms.NewHTTPClient(callTimeout)
 }
 
 // call is one API request.
