@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"sync"
+	"time"
 )
 
 // Countdown is a count of calls still to be answered with a queued value,
@@ -130,4 +131,41 @@ func WriteList[T, V any](w http.ResponseWriter, items []T, view func(T) V) {
 		out[i] = view(item)
 	}
 	WriteJSON(w, out)
+}
+
+// Clock is a fake server's clock: the real time until Set freezes it. It has its
+// own lock, so a server may read it while holding its own mutex.
+type Clock struct {
+	mu     sync.Mutex
+	frozen *time.Time
+}
+
+// Now returns the frozen time, or the real time when the clock is running.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.frozen != nil {
+		return *c.frozen
+	}
+	return time.Now()
+}
+
+// Set freezes the clock at t (in UTC).
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t = t.UTC()
+	c.frozen = &t
+}
+
+// Advance moves the clock forward by d, freezing a running clock first.
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := time.Now()
+	if c.frozen != nil {
+		now = *c.frozen
+	}
+	t := now.Add(d).UTC()
+	c.frozen = &t
 }

@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestCountdown(t *testing.T) {
@@ -116,5 +117,26 @@ func TestWriteList(t *testing.T) {
 		if got := rec.Body.String(); got != tc.want {
 			t.Errorf("WriteList(%v) = %q, want %q", tc.items, got, tc.want)
 		}
+	}
+}
+
+func TestClockRunsUntilFrozenThenMovesOnlyWhenAdvanced(t *testing.T) {
+	var c Clock
+	if d := time.Since(c.Now()); d < 0 || d > time.Minute {
+		t.Fatalf("a running clock is %v off the real time", d)
+	}
+	at := time.Date(2026, 3, 8, 9, 59, 0, 0, time.FixedZone("PST", -8*3600))
+	c.Set(at)
+	if got := c.Now(); !got.Equal(at) || got.Location() != time.UTC {
+		t.Fatalf("frozen clock = %v, want %v in UTC", got, at)
+	}
+	c.Advance(90 * time.Second)
+	if got := c.Now(); !got.Equal(at.Add(90 * time.Second)) {
+		t.Fatalf("advanced clock = %v", got)
+	}
+	var running Clock
+	running.Advance(time.Hour)
+	if d := running.Now().Sub(time.Now()); d < 59*time.Minute || d > 61*time.Minute {
+		t.Fatalf("advancing a running clock froze it %v ahead, want about an hour", d)
 	}
 }

@@ -44,36 +44,16 @@ var defaultMessages = map[int]string{
 }
 
 // Now returns the fake's clock: the real time unless SetNow froze it.
-func (s *Server) Now() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.nowLocked()
-}
+func (s *Server) Now() time.Time { return s.clock.Now() }
 
-// nowLocked is Now with the lock held.
-func (s *Server) nowLocked() time.Time {
-	if s.frozenNow != nil {
-		return *s.frozenNow
-	}
-	return time.Now()
-}
+// nowLocked reads the clock while Server.mu is held (the clock has its own lock).
+func (s *Server) nowLocked() time.Time { return s.clock.Now() }
 
-// SetNow freezes the fake's clock at t. The clock dates the Date header, the
-// rate-limit windows and the statuses posted through the API.
-func (s *Server) SetNow(t time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t = t.UTC()
-	s.frozenNow = &t
-}
+// SetNow freezes the fake's clock at t. The clock dates the Date header, the rate-limit windows and the statuses posted through the API.
+func (s *Server) SetNow(t time.Time) { s.clock.Set(t) }
 
-// Advance moves a frozen clock forward by d (and freezes a running one first).
-func (s *Server) Advance(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.nowLocked().Add(d).UTC()
-	s.frozenNow = &t
-}
+// Advance moves the clock forward by d (freezing a running one first).
+func (s *Server) Advance(d time.Duration) { s.clock.Advance(d) }
 
 // SetRateLimit sets the request budget per period (Mastodon: 300 per 5 minutes)
 // and starts a fresh window. Requests beyond the budget answer 429 until the

@@ -13,6 +13,7 @@
 package mastodonfake
 
 import (
+	"creatordesk/backend/platforms/fakekit"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -71,16 +72,16 @@ type Server struct {
 	nextNotif    int64
 	nextReport   int64
 
-	sent      []SentStatus
-	idem      map[string]int64
-	blocks    []string
-	mutes     []Mute
-	reports   []Report
-	deleted   []string
-	requests  []Request
-	frozenNow *time.Time
-	rate      rateState
-	faults    faults
+	sent     []SentStatus
+	idem     map[string]int64
+	blocks   []string
+	mutes    []Mute
+	reports  []Report
+	deleted  []string
+	requests []Request
+	clock    fakekit.Clock
+	rate     rateState
+	faults   faults
 }
 
 // New returns a fake instance for the access token.

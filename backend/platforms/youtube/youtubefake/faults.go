@@ -29,36 +29,16 @@ var reasons = map[int]struct{ domain, reason, message string }{
 }
 
 // Now returns the fake's clock: the real time unless SetNow froze it.
-func (s *Server) Now() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.nowLocked()
-}
+func (s *Server) Now() time.Time { return s.clock.Now() }
 
-// nowLocked is Now with the lock held.
-func (s *Server) nowLocked() time.Time {
-	if s.frozenNow != nil {
-		return *s.frozenNow
-	}
-	return time.Now()
-}
+// nowLocked reads the clock while Server.mu is held (the clock has its own lock).
+func (s *Server) nowLocked() time.Time { return s.clock.Now() }
 
-// SetNow freezes the fake's clock at t. The clock dates comments created
-// through the API and decides the quota day.
-func (s *Server) SetNow(t time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t = t.UTC()
-	s.frozenNow = &t
-}
+// SetNow freezes the fake's clock at t. The clock dates comments created through the API and decides the quota day.
+func (s *Server) SetNow(t time.Time) { s.clock.Set(t) }
 
 // Advance moves the clock forward by d (freezing a running one first).
-func (s *Server) Advance(d time.Duration) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.nowLocked().Add(d).UTC()
-	s.frozenNow = &t
-}
+func (s *Server) Advance(d time.Duration) { s.clock.Advance(d) }
 
 // SetDailyBudget sets the project's daily quota in units (YouTube's default
 // is 10,000). Units already used today stay used.

@@ -27,6 +27,7 @@
 package youtubefake
 
 import (
+	"creatordesk/backend/platforms/fakekit"
 	"encoding/json"
 	"maps"
 	"net/http"
@@ -108,8 +109,8 @@ type Server struct {
 	used     int
 	quotaDay string
 
-	frozenNow *time.Time
-	faults    faults
+	clock  fakekit.Clock
+	faults faults
 }
 
 // New returns a fake for the access token.
