@@ -6,7 +6,6 @@ import (
 
 	"creatordesk/backend/accounts"
 	"creatordesk/backend/platforms/telegram"
-	"creatordesk/backend/store"
 )
 
 // Accounts is the bound facade for connected accounts.
@@ -55,13 +54,10 @@ func (a *Accounts) Disconnect(id int64) error {
 // SyncNow restarts an account's sync loop at once (for example after an error).
 func (a *Accounts) SyncNow(id int64) error {
 	ws := a.s.Workspace()
-	acc, err := ws.Store.AccountByID(context.Background(), id)
-	if err != nil {
+	if _, err := ws.Store.AccountByID(context.Background(), id); err != nil {
 		return err
 	}
-	if acc.Status == store.AccountImported {
-		return nil // an archive from an export file has nothing to sync
-	}
+	// The engine leaves accounts with nothing to sync (imported archives) alone.
 	ws.Engine.StopAccount(id)
 	ws.Engine.Start(ws.Context(), id)
 	return nil

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"creatordesk/app"
-	"creatordesk/backend/store"
 	"creatordesk/backend/workspace"
 )
 
@@ -182,7 +181,7 @@ func syncCmd(ctx context.Context, s *app.Session, args []string, env Env) error 
 	}
 	var firstErr error
 	for _, a := range accs {
-		if a.Status == store.AccountImported {
+		if !a.Syncable() {
 			continue // an archive from an export file has nothing to sync
 		}
 		st, err := ws.Engine.SyncOnce(ctx, a.ID)

@@ -27,6 +27,12 @@ type Account struct {
 // TableName implements gorm's Tabler.
 func (Account) TableName() string { return "accounts" }
 
+// Syncable reports whether the account has a platform stream to sync: not an
+// imported archive and not disconnected.
+func (a Account) Syncable() bool {
+	return a.Status != AccountImported && a.Status != AccountDisconnected
+}
+
 // Extra decodes Settings into a map ("" or invalid JSON gives an empty map).
 func (a Account) Extra() map[string]string {
 	out := map[string]string{}

@@ -47,8 +47,14 @@ type Engine struct {
 	Wait time.Duration
 
 	mu    gosync.Mutex
-	loops map[int64]context.CancelFunc
+	loops map[int64]*loopHandle
 	wg    gosync.WaitGroup
+}
+
+// loopHandle stops one account's loop and tells when it has finished.
+type loopHandle struct {
+	cancel context.CancelFunc
+	done   chan struct{}
 }
 
 // Connector builds the connector of an account with its token from the vault.
@@ -79,7 +85,7 @@ func (e *Engine) StartAll(ctx context.Context) error {
 		return err
 	}
 	for _, a := range accounts {
-		if a.Status != store.AccountNeedsReconnect && a.Status != store.AccountImported {
+		if a.Syncable() && a.Status != store.AccountNeedsReconnect {
 			e.Start(ctx, a.ID)
 		}
 	}
@@ -91,19 +97,24 @@ func (e *Engine) Start(parent context.Context, accountID int64) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.loops == nil {
-		e.loops = map[int64]context.CancelFunc{}
+		e.loops = map[int64]*loopHandle{}
 	}
 	if _, running := e.loops[accountID]; running {
 		return
 	}
 	ctx, cancel := context.WithCancel(parent)
-	e.loops[accountID] = cancel
+	h := &loopHandle{cancel: cancel, done: make(chan struct{})}
+	e.loops[accountID] = h
 	e.wg.Add(1)
 	go func() {
 		defer e.wg.Done()
+		defer close(h.done)
 		e.run(ctx, accountID)
+		cancel()
 		e.mu.Lock()
-		delete(e.loops, accountID)
+		if e.loops[accountID] == h { // a newer loop for the account may have replaced this one
+			delete(e.loops, accountID)
+		}
 		e.mu.Unlock()
 	}()
 }
@@ -111,19 +122,11 @@ func (e *Engine) Start(parent context.Context, accountID int64) {
 // StopAccount ends one account's loop and waits for it to finish its current step.
 func (e *Engine) StopAccount(accountID int64) {
 	e.mu.Lock()
-	cancel := e.loops[accountID]
+	h := e.loops[accountID]
 	e.mu.Unlock()
-	if cancel != nil {
-		cancel()
-	}
-	for {
-		e.mu.Lock()
-		_, running := e.loops[accountID]
-		e.mu.Unlock()
-		if !running {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
+	if h != nil {
+		h.cancel()
+		<-h.done
 	}
 }
 
@@ -131,8 +134,8 @@ func (e *Engine) StopAccount(accountID int64) {
 // rolled back, never half written.
 func (e *Engine) Stop() {
 	e.mu.Lock()
-	for _, cancel := range e.loops {
-		cancel()
+	for _, h := range e.loops {
+		h.cancel()
 	}
 	e.mu.Unlock()
 	e.wg.Wait()
@@ -156,6 +159,9 @@ type Stats struct {
 // out; other errors end the run and are recorded on the account.
 func (e *Engine) SyncOnce(ctx context.Context, accountID int64) (Stats, error) {
 	var st Stats
+	if !e.syncable(ctx, accountID) {
+		return st, nil // an archive or a disconnected account: nothing to fetch
+	}
 	conn, acc, err := e.Connector(ctx, accountID)
 	if err != nil {
 		e.recordFailure(ctx, accountID, err)
@@ -188,6 +194,12 @@ func (e *Engine) SyncOnce(ctx context.Context, accountID int64) (Stats, error) {
 			return st, nil
 		}
 	}
+}
+
+// syncable reports whether the account exists and has a stream to sync (store.Account.Syncable).
+func (e *Engine) syncable(ctx context.Context, accountID int64) bool {
+	acc, err := e.Store.AccountByID(ctx, accountID)
+	return err == nil && acc.Syncable()
 }
 
 // store writes one page and publishes what changed.

@@ -197,3 +197,19 @@ func TestStopCancelsLongPollPromptly(t *testing.T) {
 		t.Fatal("loop still running after Stop")
 	}
 }
+
+func TestArchivesAreNeverSynced(t *testing.T) {
+	f := newFixture(t)
+	if err := f.store.SetAccountStatus(context.Background(), f.account.ID, store.AccountImported, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	f.add(3)
+	if st, err := f.engine.SyncOnce(context.Background(), f.account.ID); err != nil || st.Inserted != 0 {
+		t.Fatalf("SyncOnce on an archive = %+v, %v", st, err)
+	}
+	f.engine.Start(context.Background(), f.account.ID)
+	eventually(t, "the loop to end at once", func() bool { return !f.engine.Running(f.account.ID) })
+	if a := f.accountNow(t); a.Status != store.AccountImported || f.count(t) != 0 {
+		t.Fatalf("archive touched: status %q, %d messages", a.Status, f.count(t))
+	}
+}

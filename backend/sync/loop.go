@@ -14,6 +14,9 @@ import (
 
 // run is one account's loop. It returns when ctx ends or the account needs reconnecting.
 func (e *Engine) run(ctx context.Context, accountID int64) {
+	if !e.syncable(ctx, accountID) {
+		return // an archive or a disconnected account: nothing to fetch
+	}
 	log := e.log().With("account_id", accountID)
 	backoff := time.Second
 	for ctx.Err() == nil {
