@@ -33,6 +33,6 @@ func RunGUI(assets fs.FS, s *Session) error {
 		},
 		OnShutdown:     func(context.Context) { _ = s.Close() },
 		ErrorFormatter: FormatError,
-		Bind:           []any{NewWorkspace(s), NewAccounts(s), NewInbox(s), NewSettings(s)},
+		Bind:           Facades(s),
 	})
 }

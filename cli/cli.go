@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"strings"
 
 	"creatordesk/app"
 	"creatordesk/backend/secrets"
@@ -33,8 +34,8 @@ type globals struct {
 	demo    bool
 }
 
-// usage is printed for -h and for unknown commands.
-const usage = `Usage:
+// coreUsage lists the walking skeleton's commands; areas add theirs with registerCommand.
+const coreUsage = `Usage:
   creatordesk [--data-dir DIR] [--demo]                 open the app window
   creatordesk [--data-dir DIR] accounts add telegram --token-stdin [--base-url URL] [--name NAME]
   creatordesk [--data-dir DIR] accounts add mastodon --token-stdin --base-url https://INSTANCE [--name NAME]
@@ -51,12 +52,37 @@ const usage = `Usage:
   creatordesk version
 `
 
+// areaUsage holds the usage lines areas registered, in registration order.
+var areaUsage []string
+
+// registerCommand adds an area's command (from an init in the area's own file)
+// with its usage lines, so adding a command never edits the shared table.
+func registerCommand(name string, usageLines string, run command) {
+	if _, dup := commands[name]; dup {
+		panic("cli: command registered twice: " + name)
+	}
+	commands[name] = run
+	areaUsage = append(areaUsage, usageLines)
+}
+
+// usage is printed for -h and for unknown commands.
+func usage() string {
+	out := coreUsage
+	for _, u := range areaUsage {
+		out += u
+		if !strings.HasSuffix(u, "\n") {
+			out += "\n"
+		}
+	}
+	return out
+}
+
 // Main runs the command in args and returns the process exit code.
 func Main(args []string, env Env) int {
 	g := globals{}
 	fsGlobal := flag.NewFlagSet("creatordesk", flag.ContinueOnError)
 	fsGlobal.SetOutput(env.Stderr)
-	fsGlobal.Usage = func() { fmt.Fprint(env.Stderr, usage) }
+	fsGlobal.Usage = func() { fmt.Fprint(env.Stderr, usage()) }
 	fsGlobal.StringVar(&g.dataDir, "data-dir", "", "data directory (default: the user config dir/CreatorDesk)")
 	fsGlobal.BoolVar(&g.demo, "demo", false, "open a throwaway demo workspace")
 	if err := fsGlobal.Parse(args); err != nil {
@@ -77,7 +103,7 @@ func Main(args []string, env Env) int {
 	}
 	run, ok := commands[cmd]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "creatordesk: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(env.Stderr, "creatordesk: unknown command %q\n\n%s", cmd, usage())
 		return 2
 	}
 	s, closeAll, err := openSession(g, env, false)

@@ -68,7 +68,7 @@ func readAllTrimmed(r io.Reader, trimSpace bool) (string, error) {
 // accountsCmd: accounts add telegram ... | accounts list [--json]
 func accountsCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
 	if len(args) == 0 {
-		fmt.Fprint(env.Stderr, usage)
+		fmt.Fprint(env.Stderr, usage())
 		return errUsage
 	}
 	api := app.NewAccounts(s)
@@ -108,7 +108,7 @@ func accountsCmd(ctx context.Context, s *app.Session, args []string, env Env) er
 	case "add":
 		return accountsAdd(s, args[1:], env)
 	}
-	fmt.Fprint(env.Stderr, usage)
+	fmt.Fprint(env.Stderr, usage())
 	return errUsage
 }
 
@@ -200,7 +200,7 @@ func syncCmd(ctx context.Context, s *app.Session, args []string, env Env) error 
 // conversationsCmd: conversations list --json [--limit N]
 func conversationsCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
 	if len(args) == 0 || args[0] != "list" {
-		fmt.Fprint(env.Stderr, usage)
+		fmt.Fprint(env.Stderr, usage())
 		return errUsage
 	}
 	f := newFlags("conversations list", env)
@@ -238,7 +238,7 @@ func conversationsCmd(ctx context.Context, s *app.Session, args []string, env En
 // messagesCmd: messages list --conversation ID --json
 func messagesCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
 	if len(args) == 0 || args[0] != "list" {
-		fmt.Fprint(env.Stderr, usage)
+		fmt.Fprint(env.Stderr, usage())
 		return errUsage
 	}
 	f := newFlags("messages list", env)

@@ -23,6 +23,12 @@ var migrations = []migration{
 	step2TokenExpiryAndPriority,
 	step3AccountSettings,
 	step4UnreadIndex,
+	step5Triage,
+	step6Templates,
+	step7SLA,
+	step8Governance,
+	step9Campaigns,
+	step10Calendar,
 }
 
 // SchemaVersion is the version a fully migrated database has.

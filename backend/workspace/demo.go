@@ -55,6 +55,10 @@ func OpenDemo(cfg Config) (*Workspace, error) {
 		_ = w.Close()
 		return nil, err
 	}
+	if err := w.seedDemoModules(); err != nil {
+		_ = w.Close()
+		return nil, err
+	}
 	if err := d.WriteInfo(cfg.Dir); err != nil {
 		_ = w.Close()
 		return nil, err

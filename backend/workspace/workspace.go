@@ -51,6 +51,7 @@ type Workspace struct {
 	cancel  context.CancelFunc
 	ctx     context.Context
 	onClose []func()
+	svc     services
 }
 
 // Open opens the workspace in cfg.Dir, creating it on first use.
@@ -80,6 +81,11 @@ func Open(cfg Config) (*Workspace, error) {
 		Accounts: &accounts.Service{Store: st, Vault: cfg.Vault, Registry: cfg.Registry, Sync: engine, WorkspaceID: id,
 			TokenFormat: TokenFormats(), Forget: conns.forget},
 	}
+	if err := w.startModules(); err != nil {
+		cancel()
+		_ = st.Close()
+		return nil, err
+	}
 	cfg.Log.Info("workspace opened", "dir", cfg.Dir, "workspace_id", id, "schema", store.SchemaVersion())
 	return w, nil
 }
@@ -96,10 +102,16 @@ func (w *Workspace) StartSync() error {
 func (w *Workspace) Close() error {
 	w.cancel()
 	w.Engine.Stop()
+	w.runCloseHooks()
+	return w.Store.Close()
+}
+
+// runCloseHooks runs the close hooks, newest first, once.
+func (w *Workspace) runCloseHooks() {
 	for i := len(w.onClose) - 1; i >= 0; i-- {
 		w.onClose[i]()
 	}
-	return w.Store.Close()
+	w.onClose = nil
 }
 
 // workspaceID reads the workspace's id, creating one on first open. It namespaces keyring entries.

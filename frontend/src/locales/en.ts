@@ -17,6 +17,9 @@ const en = {
     campaigns: 'Campaigns',
     kpis: 'KPIs',
     checklist: 'Checklist',
+    contacts: 'Contacts',
+    automation: 'Automation',
+    governance: 'Privacy & audit',
     settings: 'Settings',
     unreadConversations: '{n} unread conversation | {n} unread conversations',
     waiting: '{n} open conversation has waited longer than {target} for a reply | {n} open conversations have waited longer than {target} for a reply',
@@ -161,6 +164,16 @@ const en = {
   },
   settings: {
     title: 'Settings',
+    sections: {
+      label: 'Settings sections',
+      accounts: 'Accounts',
+      team: 'Team',
+      templates: 'Saved replies',
+      sla: 'Response times',
+      notifications: 'Notifications',
+      appearance: 'Appearance',
+      about: 'About',
+    },
     accounts: {
       title: 'Accounts',
       empty: 'No accounts connected yet.',
@@ -277,6 +290,18 @@ const en = {
     checklist: {
       title: 'Checklist',
       body: 'The weekly team checklist is not built yet.',
+    },
+    contacts: {
+      title: 'Contacts',
+      body: 'Contact profiles are not built yet. They will gather one person’s conversations across platforms.',
+    },
+    automation: {
+      title: 'Automation',
+      body: 'Automation is not built yet. It will hold rules, reply drafts and the review queue.',
+    },
+    governance: {
+      title: 'Privacy & audit',
+      body: 'This area is not built yet. It will hold the audit trail, consent, retention and data requests.',
     },
   },
   errors: {

@@ -16,6 +16,9 @@ const ro: LocaleMessages = {
     campaigns: 'Campanii',
     kpis: 'Indicatori',
     checklist: 'Listă de verificare',
+    contacts: 'Contacte',
+    automation: 'Automatizare',
+    governance: 'Confidențialitate și audit',
     settings: 'Setări',
     unreadConversations: '{n} conversație necitită | {n} conversații necitite | {n} de conversații necitite',
     waiting: '{n} conversație deschisă așteaptă un răspuns de peste {target} | {n} conversații deschise așteaptă un răspuns de peste {target} | {n} de conversații deschise așteaptă un răspuns de peste {target}',
@@ -160,6 +163,16 @@ const ro: LocaleMessages = {
   },
   settings: {
     title: 'Setări',
+    sections: {
+      label: 'Secțiuni de setări',
+      accounts: 'Conturi',
+      team: 'Echipă',
+      templates: 'Răspunsuri salvate',
+      sla: 'Timpi de răspuns',
+      notifications: 'Notificări',
+      appearance: 'Aspect',
+      about: 'Despre',
+    },
     accounts: {
       title: 'Conturi',
       empty: 'Încă nu ai conectat niciun cont.',
@@ -276,6 +289,18 @@ const ro: LocaleMessages = {
     checklist: {
       title: 'Listă de verificare',
       body: 'Lista săptămânală a echipei nu este gata încă.',
+    },
+    contacts: {
+      title: 'Contacte',
+      body: 'Profilurile de contact nu sunt gata încă. Vor aduna conversațiile unei persoane de pe toate platformele.',
+    },
+    automation: {
+      title: 'Automatizare',
+      body: 'Automatizarea nu este gata încă. Va conține reguli, ciorne de răspuns și coada de verificare.',
+    },
+    governance: {
+      title: 'Confidențialitate și audit',
+      body: 'Această zonă nu este gata încă. Va conține jurnalul de audit, consimțămintele, păstrarea datelor și cererile privind datele.',
     },
   },
   errors: {

@@ -16,6 +16,9 @@ const zhHans: LocaleMessages = {
     campaigns: '推广活动',
     kpis: '关键指标',
     checklist: '清单',
+    contacts: '联系人',
+    automation: '自动化',
+    governance: '隐私与审计',
     settings: '设置',
     unreadConversations: '{n} 个未读对话',
     waiting: '{n} 个待处理对话等待回复已超过 {target}',
@@ -160,6 +163,16 @@ const zhHans: LocaleMessages = {
   },
   settings: {
     title: '设置',
+    sections: {
+      label: '设置分区',
+      accounts: '账号',
+      team: '团队',
+      templates: '快捷回复',
+      sla: '响应时间',
+      notifications: '通知',
+      appearance: '外观',
+      about: '关于',
+    },
     accounts: {
       title: '账号',
       empty: '还没有连接任何账号。',
@@ -276,6 +289,18 @@ const zhHans: LocaleMessages = {
     checklist: {
       title: '清单',
       body: '团队每周清单尚未推出。',
+    },
+    contacts: {
+      title: '联系人',
+      body: '联系人档案尚未推出。它将汇集同一个人在各平台上的对话。',
+    },
+    automation: {
+      title: '自动化',
+      body: '自动化尚未推出。它将包含规则、回复草稿和审核队列。',
+    },
+    governance: {
+      title: '隐私与审计',
+      body: '此区域尚未推出。它将包含审计记录、同意、数据保留和数据请求。',
     },
   },
   errors: {

@@ -16,6 +16,9 @@ const zhHant: LocaleMessages = {
     campaigns: '行銷活動',
     kpis: '關鍵指標',
     checklist: '檢查清單',
+    contacts: '聯絡人',
+    automation: '自動化',
+    governance: '隱私與稽核',
     settings: '設定',
     unreadConversations: '{n} 個未讀對話',
     waiting: '{n} 個待處理對話等待回覆已超過 {target}',
@@ -160,6 +163,16 @@ const zhHant: LocaleMessages = {
   },
   settings: {
     title: '設定',
+    sections: {
+      label: '設定分區',
+      accounts: '帳號',
+      team: '團隊',
+      templates: '快速回覆',
+      sla: '回應時間',
+      notifications: '通知',
+      appearance: '外觀',
+      about: '關於',
+    },
     accounts: {
       title: '帳號',
       empty: '尚未連結任何帳號。',
@@ -276,6 +289,18 @@ const zhHant: LocaleMessages = {
     checklist: {
       title: '檢查清單',
       body: '團隊每週檢查清單尚未推出。',
+    },
+    contacts: {
+      title: '聯絡人',
+      body: '聯絡人檔案尚未推出。它將彙整同一個人在各平台上的對話。',
+    },
+    automation: {
+      title: '自動化',
+      body: '自動化尚未推出。它將包含規則、回覆草稿和審核佇列。',
+    },
+    governance: {
+      title: '隱私與稽核',
+      body: '此區域尚未推出。它將包含稽核紀錄、同意、資料保存與資料請求。',
     },
   },
   errors: {

@@ -106,3 +106,16 @@ describe('locales', () => {
     expect(flat.get('errors.internal')).toMatch(/[\u0900-\u097F]/)
   })
 })
+
+describe('mergeAreas', () => {
+  it('adds an area’s keys and refuses a top-level key defined twice', async () => {
+    const { mergeAreas } = await import('@/locales')
+    const base = messages.en
+    const merged = mergeAreas('en', base, { './areas/x/en.ts': { default: { xArea: { a: 'A' } } } }) as unknown as Tree
+    expect((merged.xArea as Tree).a).toBe('A')
+    expect(() => mergeAreas('en', base, { './areas/x/en.ts': { default: { nav: {} } } })).toThrow(/defined twice/)
+    // Another locale's file is ignored.
+    const ignored = mergeAreas('ro', messages.ro, { './areas/x/en.ts': { default: { xArea: {} } } }) as unknown as Tree
+    expect(ignored.xArea).toBeUndefined()
+  })
+})

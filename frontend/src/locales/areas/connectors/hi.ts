@@ -1,0 +1,6 @@
+// hi strings of platform connectors added after the walking skeleton (Meta, WhatsApp, Shopify...): exactly the keys of ./en.ts.
+import type en from './en'
+
+const hi: typeof en = {}
+
+export default hi

