@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	gosync "sync"
 	"testing"
@@ -242,5 +243,23 @@ func TestErrorMapping(t *testing.T) {
 	}
 	if ToAppError(nil) != nil {
 		t.Error("nil error must map to nil")
+	}
+}
+
+// keyedTestError is a domain error that names its own key.
+type keyedTestError struct{}
+
+func (keyedTestError) Error() string { return "template token missing" }
+func (keyedTestError) ErrorKey() (string, string, map[string]string) {
+	return "template_unfilled", "errors.templates.unfilled", map[string]string{"tokens": "first_name"}
+}
+
+func TestToAppErrorUsesKeyedErrors(t *testing.T) {
+	ae := ToAppError(fmt.Errorf("send: %w", keyedTestError{}))
+	if ae.Code != "template_unfilled" || ae.Key != "errors.templates.unfilled" || ae.Args["tokens"] != "first_name" {
+		t.Fatalf("got %+v", ae)
+	}
+	if ae.Message != "send: template token missing" {
+		t.Fatalf("message %q", ae.Message)
 	}
 }

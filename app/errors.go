@@ -41,6 +41,15 @@ func FormatError(err error) any {
 	return string(b)
 }
 
+// KeyedError is implemented by domain errors that name their own i18n key (an
+// area's errors.<area>.* keys), so a new area never edits the switch below.
+// Domain packages satisfy it structurally; they do not import app.
+type KeyedError interface {
+	error
+	// ErrorKey returns a short stable code, the i18n key and its arguments.
+	ErrorKey() (code, key string, args map[string]string)
+}
+
 // ToAppError maps a domain error to its user-facing form. Unknown errors become
 // errors.internal; their text is kept in Message (it never contains a token:
 // connectors and the vault strip them).
@@ -51,6 +60,14 @@ func ToAppError(err error) *AppError {
 	var ae *AppError
 	if errors.As(err, &ae) {
 		return ae
+	}
+	var keyed KeyedError
+	if errors.As(err, &keyed) {
+		code, key, args := keyed.ErrorKey()
+		if args == nil {
+			args = map[string]string{}
+		}
+		return &AppError{Code: code, Key: key, Args: args, Message: err.Error()}
 	}
 	mk := func(code, key string, args map[string]string) *AppError {
 		if args == nil {

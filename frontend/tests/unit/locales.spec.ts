@@ -108,12 +108,20 @@ describe('locales', () => {
 })
 
 describe('mergeAreas', () => {
-  it('adds an area’s keys and refuses a top-level key defined twice', async () => {
+  it('adds an area’s keys anywhere and refuses a message defined twice', async () => {
     const { mergeAreas } = await import('@/locales')
     const base = messages.en
     const merged = mergeAreas('en', base, { './areas/x/en.ts': { default: { xArea: { a: 'A' } } } }) as unknown as Tree
     expect((merged.xArea as Tree).a).toBe('A')
-    expect(() => mergeAreas('en', base, { './areas/x/en.ts': { default: { nav: {} } } })).toThrow(/defined twice/)
+    const nested = mergeAreas('en', base, {
+      './areas/x/en.ts': { default: { errors: { xArea: { bad: 'Bad' } } } },
+    }) as unknown as Tree
+    expect(((nested.errors as Tree).xArea as Tree).bad).toBe('Bad')
+    expect((nested.errors as Tree).internal).toBe((flatten(base as unknown as Tree).get('errors.internal')))
+    expect((base as unknown as { errors: Tree }).errors.xArea).toBeUndefined()
+    expect(() => mergeAreas('en', base, { './areas/x/en.ts': { default: { nav: { inbox: 'x' } } } })).toThrow(
+      /"nav.inbox" is defined twice/,
+    )
     // Another locale's file is ignored.
     const ignored = mergeAreas('ro', messages.ro, { './areas/x/en.ts': { default: { xArea: {} } } }) as unknown as Tree
     expect(ignored.xArea).toBeUndefined()
