@@ -52,19 +52,60 @@ type Service struct {
 	SendTimeout time.Duration
 }
 
-// Reply sends text into a conversation through the send gate. The reply is
-// stored (queued) before the platform is called, so it is never lost; the
-// returned message is in its final state, sent or failed with the reason.
-// An error is returned only when the gate refused the reply and stored nothing.
+// Origins of an outgoing message: who or what wrote it. The gate's rules
+// depend on it (opt-out and disclosure apply to automated and marketing sends).
+const (
+	// OriginHuman is a person typing in the composer.
+	OriginHuman = "human"
+	// OriginTemplate is a person sending a saved reply.
+	OriginTemplate = "template"
+	// OriginAutomation is a rule's reply or an approved AI draft.
+	OriginAutomation = "automation"
+	// OriginScheduled is a scheduled follow-up or sequence step.
+	OriginScheduled = "scheduled"
+	// OriginAway is the out-of-hours acknowledgement.
+	OriginAway = "away"
+)
+
+// SendRequest is one outgoing message offered to the send gate.
+type SendRequest struct {
+	ConversationID int64
+	Text           string
+	// Actor is the member's name, or "automation:<rule id>", "scheduler", "sla".
+	Actor string
+	// Origin is one of the Origin* constants ("" means OriginHuman).
+	Origin string
+	// TemplateID is the saved reply the text came from (0 = none).
+	TemplateID int64
+	// AIAssisted marks a draft an AI wrote and a person approved.
+	AIAssisted bool
+	// Marketing marks an offer or follow-up that needs the contact's consent.
+	Marketing bool
+}
+
+// Reply sends text a person wrote into a conversation through the send gate.
 func (s *Service) Reply(ctx context.Context, conversationID int64, author, text string) (store.Message, error) {
-	conv, err := s.Store.ConversationByID(ctx, conversationID)
+	return s.Send(ctx, SendRequest{ConversationID: conversationID, Text: text, Actor: author, Origin: OriginHuman})
+}
+
+// Send is the one path every outgoing message takes to a connector. The
+// message is stored (queued) before the platform is called, so it is never
+// lost; the returned message is in its final state, sent or failed with the
+// reason. An error is returned only when the gate refused the message and
+// stored nothing.
+func (s *Service) Send(ctx context.Context, req SendRequest) (store.Message, error) {
+	if req.Origin == "" {
+		req.Origin = OriginHuman
+	}
+	author, text := req.Actor, req.Text
+	conv, err := s.Store.ConversationByID(ctx, req.ConversationID)
 	if err != nil {
 		return store.Message{}, err
 	}
 	if err := s.check(ctx, conv, text); err != nil {
 		return store.Message{}, err
 	}
-	m, err := s.Store.InsertOutgoing(ctx, conversationID, author, text)
+	m, err := s.Store.InsertOutgoing(ctx, req.ConversationID, author, text)
 	if err != nil {
 		return store.Message{}, err
 	}
