@@ -43,6 +43,19 @@ type ConnectorSource interface {
 	Connector(ctx context.Context, accountID int64) (platforms.Connector, store.Account, error)
 }
 
+// Policy is one rule of the send gate supplied by another area (opt-out,
+// consent, per-contact rate limits, disclosure, approval...). Check runs before
+// anything is stored: it refuses the message by returning an error (a
+// KeyedError the UI can translate), or amends the request (for example adds a
+// disclosure label to req.Text).
+type Policy interface {
+	Check(ctx context.Context, conv store.Conversation, req *SendRequest) error
+}
+
+// SentHook is told about every message the gate delivered or failed to
+// deliver (rate-limit counters, disclosure records, experiment exposure...).
+type SentHook func(ctx context.Context, conv store.Conversation, req SendRequest, m store.Message)
+
 // Service is the inbox's domain service.
 type Service struct {
 	Store      *store.Store
@@ -50,6 +63,10 @@ type Service struct {
 	Bus        *events.Bus
 	// SendTimeout bounds one platform send (30 s when zero).
 	SendTimeout time.Duration
+	// Policies are applied in order to every Send after the gate's own checks.
+	Policies []Policy
+	// AfterSend hooks run after each delivery attempt, in order.
+	AfterSend []SentHook
 }
 
 // Origins of an outgoing message: who or what wrote it. The gate's rules
@@ -105,12 +122,27 @@ func (s *Service) Send(ctx context.Context, req SendRequest) (store.Message, err
 	if err := s.check(ctx, conv, text); err != nil {
 		return store.Message{}, err
 	}
+	for _, p := range s.Policies {
+		if err := p.Check(ctx, conv, &req); err != nil {
+			return store.Message{}, err
+		}
+	}
+	author, text = req.Actor, req.Text
+	if err := s.check(ctx, conv, text); err != nil { // a policy may have lengthened the text
+		return store.Message{}, err
+	}
 	m, err := s.Store.InsertOutgoing(ctx, req.ConversationID, author, text)
 	if err != nil {
 		return store.Message{}, err
 	}
 	s.publishState(m)
-	return s.deliver(ctx, conv, m, author)
+	m, err = s.deliver(ctx, conv, m, author)
+	if err == nil {
+		for _, hook := range s.AfterSend {
+			hook(context.WithoutCancel(ctx), conv, req, m)
+		}
+	}
+	return m, err
 }
 
 // Retry sends a failed message again.

@@ -128,3 +128,39 @@ func TestSearchHighlights(t *testing.T) {
 		t.Fatalf("highlight %q", marked)
 	}
 }
+
+// refuseOrLabel refuses texts containing "refuse" and appends a label otherwise.
+type refuseOrLabel struct{}
+
+func (refuseOrLabel) Check(_ context.Context, _ store.Conversation, req *inbox.SendRequest) error {
+	if strings.Contains(req.Text, "refuse") {
+		return errors.New("policy refused")
+	}
+	req.Text += " [auto]"
+	return nil
+}
+
+func TestPoliciesAmendOrRefuseAndHooksSeeTheOutcome(t *testing.T) {
+	svc, fake, convID, _ := setup(t)
+	svc.Policies = []inbox.Policy{refuseOrLabel{}}
+	var seen []string
+	svc.AfterSend = []inbox.SentHook{func(_ context.Context, _ store.Conversation, req inbox.SendRequest, m store.Message) {
+		seen = append(seen, req.Origin+":"+m.Text+":"+m.State)
+	}}
+	if _, err := svc.Send(context.Background(), inbox.SendRequest{ConversationID: convID, Text: "please refuse", Actor: "bot", Origin: inbox.OriginAutomation}); err == nil {
+		t.Fatal("the policy's refusal was ignored")
+	}
+	if len(fake.Sent()) != 0 {
+		t.Fatal("a refused message reached the platform")
+	}
+	m, err := svc.Send(context.Background(), inbox.SendRequest{ConversationID: convID, Text: "hello", Actor: "bot", Origin: inbox.OriginAutomation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Text != "hello [auto]" || m.State != store.StateSent {
+		t.Fatalf("stored %q in state %s", m.Text, m.State)
+	}
+	if len(seen) != 1 || seen[0] != "automation:hello [auto]:sent" {
+		t.Fatalf("after-send hooks saw %v", seen)
+	}
+}
