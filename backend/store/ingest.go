@@ -45,6 +45,9 @@ func (s *Store) IngestPage(ctx context.Context, accountID int64, msgs []platform
 	defer func() { _ = tx.Rollback() }()
 	in := newIngester(ctx, tx, prepared, accountID, s.nowMillis())
 	defer in.close()
+	if err := in.prefetch(msgs); err != nil {
+		return IngestResult{}, err
+	}
 	for i := range msgs {
 		if err := in.add(&msgs[i], &res); err != nil {
 			return IngestResult{}, err
@@ -77,14 +80,28 @@ type ingester struct {
 	idents    map[string]int64 // author external id -> identity id
 	deltas    map[int64]*convDelta
 	order     []int64
+	// index holds the page's new search entries, written by flushIndex in one statement.
+	index []indexEntry
+	// pending maps a message id to its entry in index (an edit in the same page replaces it).
+	pending map[int64]int
+}
+
+// indexEntry is one search entry waiting for flushIndex.
+type indexEntry struct {
+	rowid int64
+	body  string
 }
 
 // ingestSQL are the statements an ingest transaction prepares once.
 var ingestSQL = map[string]string{
-	"selConv": `SELECT id FROM conversations WHERE account_id = ? AND external_id = ?`,
+	// selConvs/selIdents look up a whole page's threads and authors in one query each
+	// (a JSON array of external ids) instead of one query per thread and per author.
+	"selConvs": `SELECT external_id, id FROM conversations
+		WHERE account_id = ? AND external_id IN (SELECT value FROM json_each(?))`,
 	"insConv": `INSERT INTO conversations(account_id, external_id, kind, title, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?)`,
-	"selIdent":   `SELECT id FROM contact_identities WHERE account_id = ? AND external_id = ?`,
+	"selIdents": `SELECT external_id, id FROM contact_identities
+		WHERE account_id = ? AND external_id IN (SELECT value FROM json_each(?))`,
 	"insContact": `INSERT INTO contacts(display_name, first_name, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
 	"insIdent": `INSERT INTO contact_identities(contact_id, account_id, external_id, handle, display_name, is_bot)
 		VALUES (?, ?, ?, ?, ?, ?)`,
@@ -96,6 +113,9 @@ var ingestSQL = map[string]string{
 	"editMsg": `UPDATE messages SET text = ?, edited_at = ?, deleted = ?
 		WHERE account_id = ? AND external_id = ? AND (text <> ? OR deleted <> ?) RETURNING id, conversation_id`,
 	"insFTS": `INSERT INTO message_search(rowid, body) VALUES (?, ?)`,
+	// insFTSBatch indexes a page's new messages in one statement: a JSON array of [rowid, folded text].
+	"insFTSBatch": `INSERT INTO message_search(rowid, body)
+		SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`,
 	"delFTS": `DELETE FROM message_search WHERE rowid = ?`,
 	"updConv": `UPDATE conversations SET
 		snippet = CASE WHEN ? >= last_message_at THEN ? ELSE snippet END,
@@ -103,7 +123,7 @@ var ingestSQL = map[string]string{
 		last_inbound_at = MAX(last_inbound_at, ?),
 		unread_count = unread_count + ?,
 		message_count = message_count + ?,
-		status = CASE WHEN ? > 0 AND status = 'resolved' THEN 'open' ELSE status END,
+		status = CASE WHEN ? > 0 AND status IN ('resolved', 'snoozed', 'pending') THEN 'open' ELSE status END,
 		language = CASE WHEN language = '' THEN ? ELSE language END,
 		updated_at = ?
 		WHERE id = ?`,
@@ -113,7 +133,7 @@ var ingestSQL = map[string]string{
 // newIngester binds the store's prepared statements to one transaction.
 func newIngester(ctx context.Context, tx *sql.Tx, prepared map[string]*sql.Stmt, accountID, now int64) *ingester {
 	in := &ingester{ctx: ctx, tx: tx, accountID: accountID, now: now, stmts: make(map[string]*sql.Stmt, len(prepared)),
-		convs: map[string]int64{}, idents: map[string]int64{}, deltas: map[int64]*convDelta{}}
+		convs: map[string]int64{}, idents: map[string]int64{}, deltas: map[int64]*convDelta{}, pending: map[int64]int{}}
 	for name, st := range prepared {
 		in.stmts[name] = tx.StmtContext(ctx, st)
 	}
@@ -208,9 +228,7 @@ func (in *ingester) add(m *platforms.Message, res *IngestResult) error {
 		return classify(err)
 	}
 	if !m.Deleted {
-		if _, err := in.stmts["insFTS"].ExecContext(in.ctx, msgID, textsearch.Fold(m.Text)); err != nil {
-			return fmt.Errorf("store: index message: %w", classify(err))
-		}
+		in.queueIndex(msgID, m.Text)
 	}
 	res.Inserted++
 	res.MessageIDs = append(res.MessageIDs, msgID)
@@ -259,6 +277,14 @@ func (in *ingester) edit(m *platforms.Message) (editOutcome, error) {
 	if err != nil {
 		return editUnknown, fmt.Errorf("store: edit message: %w", classify(err))
 	}
+	if i, ok := in.pending[msgID]; ok {
+		// Stored earlier in this page and not indexed yet: index the new text instead.
+		in.index[i].body = textsearch.Fold(m.Text)
+		if m.Deleted {
+			in.index[i].body = ""
+		}
+		return editApplied, nil
+	}
 	if _, err := in.stmts["delFTS"].ExecContext(in.ctx, msgID); err != nil {
 		return editUnknown, classify(err)
 	}
@@ -270,20 +296,92 @@ func (in *ingester) edit(m *platforms.Message) (editOutcome, error) {
 	return editApplied, nil
 }
 
+// queueIndex adds a new message's search entry to the page's batch.
+func (in *ingester) queueIndex(msgID int64, text string) {
+	in.pending[msgID] = len(in.index)
+	in.index = append(in.index, indexEntry{rowid: msgID, body: textsearch.Fold(text)})
+}
+
+// flushIndex writes the page's queued search entries in one statement.
+func (in *ingester) flushIndex() error {
+	rows := make([][2]any, 0, len(in.index))
+	for _, e := range in.index {
+		if e.body != "" {
+			rows = append(rows, [2]any{e.rowid, e.body})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	if _, err := in.stmts["insFTSBatch"].ExecContext(in.ctx, string(b)); err != nil {
+		return fmt.Errorf("store: index messages: %w", classify(err))
+	}
+	return nil
+}
+
+// prefetch loads the ids of the page's known threads and authors in two queries.
+func (in *ingester) prefetch(msgs []platforms.Message) error {
+	threads, authors := map[string]bool{}, map[string]bool{}
+	var threadIDs, authorIDs []string
+	for i := range msgs {
+		if t := msgs[i].ThreadExternalID; !threads[t] {
+			threads[t] = true
+			threadIDs = append(threadIDs, t)
+		}
+		if a := msgs[i].Author.ExternalID; a != "" && msgs[i].Direction == platforms.DirectionIn && !authors[a] {
+			authors[a] = true
+			authorIDs = append(authorIDs, a)
+		}
+	}
+	if err := in.loadIDs("selConvs", threadIDs, in.convs); err != nil {
+		return fmt.Errorf("store: conversations: %w", err)
+	}
+	if err := in.loadIDs("selIdents", authorIDs, in.idents); err != nil {
+		return fmt.Errorf("store: identities: %w", err)
+	}
+	return nil
+}
+
+// loadIDs runs a (external_id, id) lookup for a list of external ids into into.
+func (in *ingester) loadIDs(stmt string, externalIDs []string, into map[string]int64) error {
+	if len(externalIDs) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(externalIDs)
+	if err != nil {
+		return err
+	}
+	rows, err := in.stmts[stmt].QueryContext(in.ctx, in.accountID, string(list))
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ext string
+		var id int64
+		if err := rows.Scan(&ext, &id); err != nil {
+			return classify(err)
+		}
+		into[ext] = id
+	}
+	return classify(rows.Err())
+}
+
 // conversation returns the id of the message's thread, creating the row on first sight.
 func (in *ingester) conversation(m *platforms.Message) (int64, error) {
 	if id, ok := in.convs[m.ThreadExternalID]; ok {
 		return id, nil
 	}
-	var id int64
-	err := in.stmts["selConv"].QueryRowContext(in.ctx, in.accountID, m.ThreadExternalID).Scan(&id)
-	if err == sql.ErrNoRows {
-		kind := string(m.ThreadKind)
-		if kind == "" {
-			kind = string(platforms.ThreadDM)
-		}
-		id, err = insertID(in.stmts["insConv"].ExecContext(in.ctx, in.accountID, m.ThreadExternalID, kind, m.ThreadTitle, in.now, in.now))
+	// prefetch loaded every stored thread of the page: a miss is a new thread.
+	kind := string(m.ThreadKind)
+	if kind == "" {
+		kind = string(platforms.ThreadDM)
 	}
+	id, err := insertID(in.stmts["insConv"].ExecContext(in.ctx, in.accountID, m.ThreadExternalID, kind, m.ThreadTitle, in.now, in.now))
 	if err != nil {
 		return 0, fmt.Errorf("store: conversation: %w", classify(err))
 	}
@@ -296,23 +394,17 @@ func (in *ingester) identity(p platforms.Person, convID int64) (int64, error) {
 	if id, ok := in.idents[p.ExternalID]; ok {
 		return id, nil
 	}
-	var id int64
-	err := in.stmts["selIdent"].QueryRowContext(in.ctx, in.accountID, p.ExternalID).Scan(&id)
-	if err == sql.ErrNoRows {
-		var contactID int64
-		contactID, err = insertID(in.stmts["insContact"].ExecContext(in.ctx, authorName(p), firstName(p), p.Language, in.now, in.now))
-		if err != nil {
-			return 0, fmt.Errorf("store: contact: %w", classify(err))
-		}
-		if id, err = insertID(in.stmts["insIdent"].ExecContext(in.ctx, contactID, in.accountID, p.ExternalID, p.Handle, authorName(p), p.IsBot)); err != nil {
-			return 0, fmt.Errorf("store: identity: %w", classify(err))
-		}
-		if _, err = in.stmts["linkContact"].ExecContext(in.ctx, contactID, convID); err != nil {
-			return 0, classify(err)
-		}
+	// prefetch loaded every stored author of the page: a miss is a new person.
+	contactID, err := insertID(in.stmts["insContact"].ExecContext(in.ctx, authorName(p), firstName(p), p.Language, in.now, in.now))
+	if err != nil {
+		return 0, fmt.Errorf("store: contact: %w", classify(err))
 	}
+	id, err := insertID(in.stmts["insIdent"].ExecContext(in.ctx, contactID, in.accountID, p.ExternalID, p.Handle, authorName(p), p.IsBot))
 	if err != nil {
 		return 0, fmt.Errorf("store: identity: %w", classify(err))
+	}
+	if _, err = in.stmts["linkContact"].ExecContext(in.ctx, contactID, convID); err != nil {
+		return 0, classify(err)
 	}
 	in.idents[p.ExternalID] = id
 	return id, nil
@@ -329,8 +421,11 @@ func (in *ingester) touch(convID int64) *convDelta {
 	return d
 }
 
-// finish writes the conversation aggregates and the account's cursor.
+// finish writes the search entries, the conversation aggregates and the account's cursor.
 func (in *ingester) finish(cursor string, res *IngestResult) error {
+	if err := in.flushIndex(); err != nil {
+		return err
+	}
 	for _, id := range in.order {
 		d := in.deltas[id]
 		if d.newMessages > 0 {

@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"creatordesk/backend/platforms"
+)
+
+// A page can hold a message and its own later edit or deletion: the batched
+// search index must end with the final text only.
+func TestIngestEditWithinTheSamePage(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := addAccount(t, s, "telegram", "1")
+	first := msg("1", "m1", "do you ship the mug to Cluj?", 0)
+	edited := msg("1", "m1", "do you ship the teapot to Cluj?", 0)
+	at := fixedNow.Add(time.Minute)
+	edited.EditedAt = &at
+	gone := msg("1", "m2", "secret spoon question", 1)
+	gone2 := gone
+	gone2.Deleted = true
+	res, err := s.IngestPage(ctx, a.ID, []platforms.Message{first, edited, gone, gone2}, "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Inserted != 2 || res.Updated != 2 {
+		t.Fatalf("result %+v", res)
+	}
+	for query, want := range map[string]int{"mug": 0, "teapot": 1, "spoon": 0, "Cluj": 1} {
+		hits, err := s.Search(ctx, query, 10)
+		if err != nil || len(hits) != want {
+			t.Errorf("search %q: %d hits (%v), want %d", query, len(hits), err, want)
+		}
+	}
+	// The same page delivered again changes nothing and indexes nothing twice.
+	if res, err := s.IngestPage(ctx, a.ID, []platforms.Message{first, edited, gone, gone2}, "1"); err != nil || res.Inserted != 0 {
+		t.Fatalf("re-delivery: %+v %v", res, err)
+	}
+	if hits, _ := s.Search(ctx, "teapot", 10); len(hits) != 1 {
+		t.Fatalf("re-delivery duplicated the index entry: %d hits", len(hits))
+	}
+}
+
+// Threads and authors already stored are found by the page's batched lookup:
+// a second page adds messages to the same conversation and contact.
+func TestIngestReusesStoredThreadsAndAuthors(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := addAccount(t, s, "telegram", "1")
+	if _, err := s.IngestPage(ctx, a.ID, []platforms.Message{msg("1", "m1", "hello", 0)}, "1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IngestPage(ctx, a.ID, []platforms.Message{msg("1", "m2", "again", 1), msg("1", "m3", "and again", 2)}, "2"); err != nil {
+		t.Fatal(err)
+	}
+	convs, contacts, idents := countRows(t, s, "conversations"), countRows(t, s, "contacts"), countRows(t, s, "contact_identities")
+	if convs != 1 || contacts != 1 || idents != 1 {
+		t.Fatalf("conversations %d, contacts %d, identities %d; want 1 each", convs, contacts, idents)
+	}
+	c, _, _ := s.Conversations(ctx, ConversationFilter{}, ConversationCursor{}, 10)
+	if len(c) != 1 || c[0].MessageCount != 3 || c[0].UnreadCount != 3 {
+		t.Fatalf("conversation %+v", c)
+	}
+}
+
+// A customer writing again reopens a resolved, snoozed or pending (waiting on
+// them) conversation: their message is what the team now owes an answer to.
+func TestNewInboundMessageReopensResolvedAndSnoozed(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := addAccount(t, s, "telegram", "1")
+	for i, status := range []string{StatusResolved, StatusSnoozed, StatusPending} {
+		th := string(rune('a' + i))
+		if _, err := s.IngestPage(ctx, a.ID, []platforms.Message{msg(th, th+"1", "hi", 0)}, ""); err != nil {
+			t.Fatal(err)
+		}
+		c, _, _ := s.Conversations(ctx, ConversationFilter{}, ConversationCursor{}, 10)
+		var id int64
+		for _, cv := range c {
+			if cv.ExternalID == th {
+				id = cv.ID
+			}
+		}
+		if err := s.W.Exec(`UPDATE conversations SET status = ? WHERE id = ?`, status, id).Error; err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.IngestPage(ctx, a.ID, []platforms.Message{msg(th, th+"2", "one more thing", 1)}, ""); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.ConversationByID(ctx, id)
+		if err != nil || got.Status != StatusOpen {
+			t.Errorf("%s conversation is %q after a new message, want open (%v)", status, got.Status, err)
+		}
+	}
+}
