@@ -49,11 +49,16 @@ NPM_STAMP := frontend/node_modules/.package-lock.json
 # package*.json, vite/ts configs); not tests, e2e, dev tools, node_modules or the output.
 FRONTEND_SRC := $(shell { find frontend/src frontend/public -type f; find frontend -maxdepth 1 -type f; } 2>/dev/null)
 
+# Packaging: mingw-w64 cross-compiles the Windows build (cgo SQLite), NSIS makes its installer,
+# debootstrap makes the fresh Debian the .deb is installed on.
+DIST_APT_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis debootstrap dpkg-dev file
+
 RUN_ARGS := $(if $(filter 1 true yes,$(DEMO)),--demo) $(ARGS)
 STEP := scripts/step.sh
 
 .PHONY: help deps deps-apt deps-wails deps-npm frontend build run test vet fmt-check gotest \
-	fuzz-short fuzz frontend-typecheck frontend-test e2e smoke screenshots bench clean
+	fuzz-short fuzz frontend-typecheck frontend-test e2e smoke screenshots bench clean \
+	deps-dist dist dist-deb dist-windows dist-check
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -161,6 +166,23 @@ bench:
 	@echo "bench: the benchmark is not built yet (no cmd/bench)"
 endif
 
+# ---------------------------------------------------------------------------------------------
+# Packaging (build/dist/). macOS: see README, "Building for macOS" (needs a Mac).
+
+deps-dist: deps
+	@scripts/deps-apt.sh $(DIST_APT_PACKAGES)
+
+dist: dist-deb dist-windows ## installers: Linux .deb and Windows NSIS setup in build/dist/
+
+dist-deb: deps-dist frontend ## the Linux .deb (WebKitGTK 4.1) with desktop entry and icons
+	scripts/dist-deb.sh
+
+dist-windows: deps-dist frontend ## the Windows build (mingw-w64) and its NSIS installer; checks both are PE files
+	scripts/dist-windows.sh
+
+dist-check: dist-deb ## install the .deb on a fresh Debian root with apt, start it under Xvfb, screenshot
+	@$(STEP) "deb install" scripts/dist-deb-check.sh
+
 clean: ## remove build outputs (not node_modules or the Go cache)
-	rm -rf build/bin $(OUT)
+	rm -rf build/bin build/dist $(OUT)
 	find frontend/dist -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true

@@ -4,12 +4,16 @@
 # build/test-output/smoke.png and check the window is not blank.
 #
 # Env: SMOKE_SKIP_BUILD=1 (the binary is already built; `make smoke` sets it),
+#      SMOKE_APP (the command that starts the app, default build/bin/creatordesk; the .deb check
+#      starts the installed app inside a fresh Debian root), SMOKE_NAME (output file prefix, default smoke),
 #      SMOKE_TIMEOUT (seconds to wait for the window, default 30),
 #      SMOKE_MIN_STDDEV (blankness threshold on the window's grey levels, default 0.02).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 app=build/bin/creatordesk
+launch=${SMOKE_APP:-$app}
+name=${SMOKE_NAME:-smoke}
 out=build/test-output
 window_name=${SMOKE_WINDOW_NAME:-CreatorDesk}
 
@@ -23,8 +27,9 @@ fail() {
 # Inner half: runs inside xvfb-run and scripts/with-keyring.sh (DISPLAY and a bus are set).
 if [[ "${1:-}" == --inner ]]; then
   data=$2
-  log=$out/smoke-app.log
-  NO_AT_BRIDGE=1 "$app" --data-dir "$data" >"$log" 2>&1 &
+  log=$out/$name-app.log
+  # shellcheck disable=SC2086  # SMOKE_APP may be a command with arguments
+  NO_AT_BRIDGE=1 $launch --data-dir "$data" >"$log" 2>&1 &
   pid=$!
   # shellcheck disable=SC2317  # called through the trap
   stop() {
@@ -54,15 +59,15 @@ if [[ "${1:-}" == --inner ]]; then
   deadline=$((SECONDS + 15))
   while :; do
     kill -0 "$pid" 2>/dev/null || fail "the app exited after showing its window"
-    import -window "$wid" "$out/smoke-window.png" 2>/dev/null || import -window root "$out/smoke-window.png"
-    stddev=$(convert "$out/smoke-window.png" -colorspace gray -format '%[fx:standard_deviation]' info:)
+    import -window "$wid" "$out/$name-window.png" 2>/dev/null || import -window root "$out/$name-window.png"
+    stddev=$(convert "$out/$name-window.png" -colorspace gray -format '%[fx:standard_deviation]' info:)
     awk -v s="$stddev" -v m="$min" 'BEGIN { exit !(s > m) }' && break
-    ((SECONDS < deadline)) || fail "the window looks blank (grey-level std dev $stddev <= $min): see $out/smoke-window.png"
+    ((SECONDS < deadline)) || fail "the window looks blank (grey-level std dev $stddev <= $min): see $out/$name-window.png"
     sleep 1
   done
-  import -window root "$out/smoke.png"
+  import -window root "$out/$name.png"
   kill -0 "$pid" 2>/dev/null || fail "the app exited while being screenshot"
-  echo "smoke: window content std dev $stddev (> $min); screenshot $out/smoke.png"
+  echo "smoke: window content std dev $stddev (> $min); screenshot $out/$name.png"
   echo "smoke: 1 passed, 0 failed"
   exit 0
 fi
@@ -72,10 +77,10 @@ fi
 if [[ "${SMOKE_SKIP_BUILD:-}" != 1 ]]; then
   make build
 fi
-[[ -x "$app" ]] || fail "$app is not built (make build)"
+[[ -n "${SMOKE_APP:-}" || -x "$app" ]] || fail "$app is not built (make build)"
 
 mkdir -p "$out"
-rm -f "$out/smoke.png" "$out/smoke-window.png" "$out/smoke-app.log"
+rm -f "$out/$name.png" "$out/$name-window.png" "$out/$name-app.log"
 data=$(mktemp -d "${TMPDIR:-/tmp}/creatordesk-smoke.XXXXXX")
 inner=""
 # shellcheck disable=SC2317  # called through the trap
@@ -98,7 +103,7 @@ rc=0
 wait "$inner" || rc=$?
 inner=""
 if ((rc != 0)); then
-  [[ -f "$out/smoke-app.log" ]] && { echo "smoke: the app's log:" >&2; cat "$out/smoke-app.log" >&2; }
+  [[ -f "$out/$name-app.log" ]] && { echo "smoke: the app's log:" >&2; cat "$out/$name-app.log" >&2; }
   ((rc == 124)) && echo "smoke: timed out" >&2 && echo "smoke: 0 passed, 1 failed"
 fi
 exit "$rc"
