@@ -68,21 +68,46 @@ type ConversationQuery struct {
 	Kind       string `json:"kind"`
 	Status     string `json:"status"`
 	UnreadOnly bool   `json:"unreadOnly"`
+	AccountID  int64  `json:"accountId"`
+	TagID      int64  `json:"tagId"`
+	// Assignee is "" (anyone), "none", "me" or a member id.
+	Assignee string `json:"assignee"`
+	SLAState string `json:"slaState"`
+	Language string `json:"language"`
 }
 
 // ConversationDTO is one inbox row.
 type ConversationDTO struct {
-	ID            int64  `json:"id"`
-	AccountID     int64  `json:"accountId"`
-	Platform      string `json:"platform"`
-	Kind          string `json:"kind"`
-	Title         string `json:"title"`
-	Snippet       string `json:"snippet"`
-	LastMessageAt string `json:"lastMessageAt"`
-	Unread        int    `json:"unread"`
-	Status        string `json:"status"`
-	Assignee      string `json:"assignee"`
-	Language      string `json:"language"`
+	ID            int64   `json:"id"`
+	AccountID     int64   `json:"accountId"`
+	Platform      string  `json:"platform"`
+	Kind          string  `json:"kind"`
+	Title         string  `json:"title"`
+	Snippet       string  `json:"snippet"`
+	LastMessageAt string  `json:"lastMessageAt"`
+	Unread        int     `json:"unread"`
+	Status        string  `json:"status"`
+	Assignee      string  `json:"assignee"`
+	Language      string  `json:"language"`
+	ContactID     int64   `json:"contactId"`
+	TagIDs        []int64 `json:"tagIds"`
+	// SLAState is none|ok|warning|breached|met ("" without a timer); SLADueAt RFC 3339 or "".
+	SLAState     string `json:"slaState"`
+	SLADueAt     string `json:"slaDueAt"`
+	SnoozedUntil string `json:"snoozedUntil"`
+	// Limit is the platform's length limit for a reply here (nil: none known).
+	Limit *LimitDTO `json:"limit"`
+	// WindowClosesAt is when the messaging window closes ("" when the platform has none;
+	// WindowApplies says whether there is one, so a closed window is not mistaken for none).
+	WindowClosesAt string `json:"windowClosesAt"`
+	WindowApplies  bool   `json:"windowApplies"`
+}
+
+// LimitDTO is a reply length limit and the unit it is measured in (bytes,
+// graphemes, characters, mastodon).
+type LimitDTO struct {
+	Max  int    `json:"max"`
+	Unit string `json:"unit"`
 }
 
 // ConversationPage is one page of the inbox.
@@ -154,9 +179,32 @@ func toAccountDTO(a store.Account) AccountDTO {
 
 // toConversationDTO converts a stored conversation.
 func toConversationDTO(c store.Conversation) ConversationDTO {
-	return ConversationDTO{ID: c.ID, AccountID: c.AccountID, Platform: c.Platform, Kind: c.Kind, Title: c.Title,
+	return toRowDTO(store.ConversationRow{Conversation: c})
+}
+
+// toRowDTO converts a list row with its triage columns, limit and messaging window.
+func toRowDTO(r store.ConversationRow) ConversationDTO {
+	c := r.Conversation
+	dto := ConversationDTO{ID: c.ID, AccountID: c.AccountID, Platform: c.Platform, Kind: c.Kind, Title: c.Title,
 		Snippet: c.Snippet, LastMessageAt: rfc3339(c.LastMessageAt), Unread: c.UnreadCount, Status: c.Status,
-		Assignee: c.Assignee, Language: c.Language}
+		Assignee: c.Assignee, Language: c.Language, TagIDs: r.TagIDs, SLAState: r.SLAState, SLADueAt: rfc3339(r.SLADueAt),
+		SnoozedUntil: rfc3339(r.SnoozedUntil)}
+	if dto.TagIDs == nil {
+		dto.TagIDs = []int64{}
+	}
+	if c.ContactID != nil {
+		dto.ContactID = *c.ContactID
+	}
+	if l, ok := inbox.LimitFor(c.Platform, c.Kind); ok {
+		dto.Limit = &LimitDTO{Max: l.Max, Unit: l.Unit}
+	}
+	if at, ok := inbox.WindowClosesAt(c); ok {
+		dto.WindowApplies = true
+		if !at.IsZero() {
+			dto.WindowClosesAt = at.UTC().Format(time.RFC3339Nano)
+		}
+	}
+	return dto
 }
 
 // toMessageDTO converts a stored message.

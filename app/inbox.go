@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"creatordesk/backend/inbox"
 	"creatordesk/backend/store"
 )
 
@@ -19,14 +20,15 @@ func (i *Inbox) ListConversations(q ConversationQuery) (ConversationPage, error)
 	if err != nil {
 		return ConversationPage{}, invalidInput("cursor")
 	}
-	rows, next, err := i.s.Workspace().Store.Conversations(context.Background(), store.ConversationFilter{
-		Platform: q.Platform, Kind: q.Kind, Status: q.Status, UnreadOnly: q.UnreadOnly}, cur, q.Limit)
+	rows, next, err := i.triage().List(context.Background(), inbox.ViewFilter{Platform: q.Platform, AccountID: q.AccountID,
+		Kind: q.Kind, Status: q.Status, UnreadOnly: q.UnreadOnly, TagID: q.TagID, Assignee: q.Assignee, SLAState: q.SLAState,
+		Language: q.Language}, cur, q.Limit)
 	if err != nil {
 		return ConversationPage{}, err
 	}
 	page := ConversationPage{Items: make([]ConversationDTO, len(rows)), NextCursor: next.String()}
 	for k, c := range rows {
-		page.Items[k] = toConversationDTO(c)
+		page.Items[k] = toRowDTO(c)
 	}
 	return page, nil
 }
@@ -37,13 +39,13 @@ func (i *Inbox) GetConversations(ids []int64) ([]ConversationDTO, error) {
 	if len(ids) > 500 {
 		return nil, invalidInput("at most 500 ids")
 	}
-	rows, err := i.s.Workspace().Store.ConversationsByIDs(context.Background(), ids)
+	rows, err := i.s.Workspace().Store.ConversationRowsByIDs(context.Background(), ids)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]ConversationDTO, len(rows))
 	for k, c := range rows {
-		out[k] = toConversationDTO(c)
+		out[k] = toRowDTO(c)
 	}
 	return out, nil
 }
@@ -55,6 +57,9 @@ func (i *Inbox) GetThread(conversationID int64) (Thread, error) {
 		return Thread{}, err
 	}
 	t := Thread{Conversation: toConversationDTO(conv), Messages: make([]MessageDTO, len(msgs))}
+	if rows, err := i.s.Workspace().Store.ConversationRowsByIDs(context.Background(), []int64{conv.ID}); err == nil && len(rows) == 1 {
+		t.Conversation = toRowDTO(rows[0])
+	}
 	for k, m := range msgs {
 		t.Messages[k] = toMessageDTO(m)
 	}
@@ -63,7 +68,12 @@ func (i *Inbox) GetThread(conversationID int64) (Thread, error) {
 
 // Reply sends a reply through the send gate and returns it in its final state.
 func (i *Inbox) Reply(conversationID int64, text string) (MessageDTO, error) {
-	m, err := i.s.Workspace().Inbox.Reply(context.Background(), conversationID, i.s.Actor, text)
+	tr := i.triage()
+	if _, err := tr.Team.RequireEditor(context.Background()); err != nil {
+		return MessageDTO{}, err
+	}
+	_ = tr.Team.StopReplying(context.Background(), conversationID)
+	m, err := i.s.Workspace().Inbox.Reply(context.Background(), conversationID, tr.Team.ActorName(context.Background(), i.s.Actor), text)
 	if err != nil {
 		return MessageDTO{}, err
 	}
@@ -84,19 +94,27 @@ func (i *Inbox) MarkRead(conversationID int64) error {
 	return i.s.Workspace().Store.MarkConversationRead(context.Background(), conversationID)
 }
 
-// SetStatus changes a conversation's status (open, pending, snoozed, resolved).
+// SetStatus changes a conversation's status (open, pending, resolved); snoozing
+// needs a wake-up time and goes through Triage.Snooze.
 func (i *Inbox) SetStatus(conversationID int64, status string) (ConversationDTO, error) {
-	st := i.s.Workspace().Store
 	switch status {
-	case store.StatusOpen, store.StatusPending, store.StatusSnoozed, store.StatusResolved:
+	case store.StatusOpen, store.StatusPending, store.StatusResolved:
 	default:
 		return ConversationDTO{}, invalidInput("status " + status)
 	}
-	if err := st.SetConversationStatus(context.Background(), conversationID, status); err != nil {
+	if _, err := i.triage().SetStatus(context.Background(), []int64{conversationID}, status); err != nil {
 		return ConversationDTO{}, err
 	}
-	c, err := st.ConversationByID(context.Background(), conversationID)
-	return toConversationDTO(c), err
+	rows, err := i.s.Workspace().Store.ConversationRowsByIDs(context.Background(), []int64{conversationID})
+	if err != nil || len(rows) == 0 {
+		return ConversationDTO{}, store.ErrNotFound
+	}
+	return toRowDTO(rows[0]), nil
+}
+
+// triage builds the triage service for the open workspace.
+func (i *Inbox) triage() *inbox.Triage {
+	return inbox.NewTriage(i.s.Workspace().Store, i.s.Actor)
 }
 
 // DefaultResponseTarget is the first-response target the Waiting count uses

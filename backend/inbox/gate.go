@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"creatordesk/backend/events"
 	"creatordesk/backend/platforms"
@@ -25,17 +24,47 @@ var (
 	ErrImportedArchive = errors.New("inbox: this conversation was imported from an export file and cannot be answered from here")
 )
 
-// TooLongError: the reply exceeds the platform's limit.
-type TooLongError struct{ Max int }
+// TooLongError: the reply exceeds the platform's limit, measured in Unit (see limits.go).
+type TooLongError struct {
+	Max  int
+	Unit string
+}
 
 // Error implements error.
 func (e *TooLongError) Error() string {
-	return fmt.Sprintf("inbox: the reply is longer than %d characters", e.Max)
+	unit := e.Unit
+	if unit == "" || unit == UnitMastodon {
+		unit = UnitCharacters
+	}
+	return fmt.Sprintf("inbox: the reply is longer than %d %s", e.Max, unit)
 }
 
-// MaxTextLength is each platform's limit on one message, in characters.
-var MaxTextLength = map[string]int{
-	"telegram": 4096,
+// ErrorKey implements app.KeyedError: limits in characters keep the core key
+// errors.send.tooLong; bytes and graphemes have their own keys, so the message
+// names what is counted.
+func (e *TooLongError) ErrorKey() (string, string, map[string]string) {
+	key := "errors.send.tooLong"
+	if e.Unit == UnitBytes || e.Unit == UnitGraphemes {
+		key = "errors.triage.tooLong." + e.Unit
+	}
+	return "send_too_long", key, map[string]string{"max": fmt.Sprint(e.Max)}
+}
+
+// WindowClosedError: the platform's messaging window closed; only approved
+// templates may be sent now (the platform would refuse free text).
+type WindowClosedError struct {
+	Platform string
+	ClosedAt time.Time
+}
+
+// Error implements error.
+func (e *WindowClosedError) Error() string {
+	return fmt.Sprintf("inbox: the %s messaging window is closed", e.Platform)
+}
+
+// ErrorKey implements app.KeyedError.
+func (e *WindowClosedError) ErrorKey() (string, string, map[string]string) {
+	return "window_closed", "errors.platform.windowClosed", nil
 }
 
 // ConnectorSource gives the send gate an account's connector.
@@ -174,8 +203,8 @@ func (s *Service) check(ctx context.Context, conv store.Conversation, text strin
 	if strings.TrimSpace(text) == "" {
 		return ErrEmptyText
 	}
-	if max, ok := MaxTextLength[conv.Platform]; ok && utf8.RuneCountInString(text) > max {
-		return &TooLongError{Max: max}
+	if l, ok := LimitFor(conv.Platform, conv.Kind); ok && Measure(text, l.Unit) > l.Max {
+		return &TooLongError{Max: l.Max, Unit: l.Unit}
 	}
 	acc, err := s.Store.AccountByID(ctx, conv.AccountID)
 	if err != nil {
@@ -186,6 +215,9 @@ func (s *Service) check(ctx context.Context, conv store.Conversation, text strin
 		return ErrAccountDisconnected
 	case store.AccountImported:
 		return ErrImportedArchive
+	}
+	if closes, ok := WindowClosesAt(conv); ok && !s.Store.Now().Before(closes) {
+		return &WindowClosedError{Platform: conv.Platform, ClosedAt: closes}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"context"
+	"strings"
 
 	"creatordesk/backend/store"
 	"creatordesk/backend/textsearch"
@@ -37,4 +38,49 @@ func (s *Service) Thread(ctx context.Context, conversationID int64) (store.Conve
 	}
 	msgs, err := s.Store.Messages(ctx, conversationID, store.ThreadLimit)
 	return conv, msgs, err
+}
+
+// ContactHit is a contact search result with its name marked.
+type ContactHit struct {
+	store.ContactHit
+	Fragments []textsearch.Fragment
+}
+
+// NoteHit is a note search result with the matching parts marked.
+type NoteHit struct {
+	store.NoteHit
+	Fragments []textsearch.Fragment
+}
+
+// Results are the hits of one search over messages, contacts and notes.
+type Results struct {
+	Messages []SearchHit
+	Contacts []ContactHit
+	Notes    []NoteHit
+}
+
+// SearchAll searches messages, contacts (names and handles) and internal notes,
+// each newest first with highlighted hits.
+func (s *Service) SearchAll(ctx context.Context, query string, limit int) (Results, error) {
+	var r Results
+	var err error
+	if r.Messages, err = s.Search(ctx, query, limit); err != nil {
+		return r, err
+	}
+	contacts, err := s.Store.SearchContacts(ctx, query, limit)
+	if err != nil {
+		return r, err
+	}
+	for _, c := range contacts {
+		label := strings.TrimSpace(c.DisplayName + " " + c.Handles)
+		r.Contacts = append(r.Contacts, ContactHit{ContactHit: c, Fragments: textsearch.Highlight(label, query, SearchFragmentRunes)})
+	}
+	notes, err := s.Store.SearchNotes(ctx, query, limit)
+	if err != nil {
+		return r, err
+	}
+	for _, n := range notes {
+		r.Notes = append(r.Notes, NoteHit{NoteHit: n, Fragments: textsearch.Highlight(n.Text, query, SearchFragmentRunes)})
+	}
+	return r, nil
 }

@@ -90,11 +90,33 @@ export interface Conversation {
   lastMessageAt: string
   unread: number
   status: ConversationStatus
+  /** A member id as text, "" when unassigned. */
   assignee: string
   language: string
+  // Triage fields: always sent by the Go side; optional here so row builders in tests
+  // written before them still type-check.
+  /** 0 when the conversation has no contact. */
+  contactId?: number
+  tagIds?: number[]
+  /** none | ok | warning | breached | met, "" without an SLA timer. */
+  slaState?: string
+  slaDueAt?: string
+  /** When a snoozed conversation comes back ("" when not snoozed). */
+  snoozedUntil?: string
+  /** The platform's reply length limit here (null: none known). */
+  limit?: ReplyLimit | null
+  /** When the messaging window closes ("" with none, or when it never opened; see windowApplies). */
+  windowClosesAt?: string
+  windowApplies?: boolean
 }
 
-/** "" in any field means "any". */
+/** How long a reply may be, and what is counted (see composables/useReplyLength.ts). */
+export interface ReplyLimit {
+  max: number
+  unit: 'bytes' | 'graphemes' | 'characters' | 'mastodon'
+}
+
+/** "" (or 0) in any field means "any". */
 export interface ConversationQuery {
   cursor: string
   limit: number
@@ -102,6 +124,12 @@ export interface ConversationQuery {
   kind: string
   status: string
   unreadOnly: boolean
+  accountId: number
+  tagId: number
+  /** "" anyone, "none" unassigned, "me" who is working, or a member id. */
+  assignee: string
+  slaState: string
+  language: string
 }
 
 export interface ConversationPage {

@@ -66,7 +66,10 @@ describe('paging', () => {
     const inbox = useInboxStore()
     await inbox.loadNextPage()
     await inbox.setFilters({ platform: 'telegram', unreadOnly: true })
-    expect(list.mock.calls.at(-1)![0]).toEqual({ cursor: '', limit: 50, platform: 'telegram', kind: '', status: '', unreadOnly: true })
+    expect(list.mock.calls.at(-1)![0]).toEqual({
+      cursor: '', limit: 50, platform: 'telegram', kind: '', status: '', unreadOnly: true,
+      accountId: 0, tagId: 0, assignee: '', slaState: '', language: '',
+    })
     expect(inbox.items.map((c) => c.id)).toEqual([1])
   })
 

@@ -26,7 +26,7 @@ describe('hostile platform text', () => {
   it('shows a conversation title and snippet literally', () => {
     const w = mount(ConversationRow, {
       props: { conversation: conv(1, { title: HOSTILE, snippet: HOSTILE }), selected: false, active: false },
-      global: { plugins: [i18n] },
+      global: { plugins: [i18n, createPinia()] },
     })
     expect(w.find('[data-testid="conversation-title"]').text()).toBe(HOSTILE)
     expect(w.find('[data-testid="conversation-snippet"]').text()).toBe(HOSTILE)
