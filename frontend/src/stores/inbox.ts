@@ -6,6 +6,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
 import { on, toAppError, type AppError } from '@/api/bridge'
 import * as api from '@/api/inbox'
+import { sendFromTemplate } from '@/api/templates'
 import type { Conversation, ConversationQuery, ConversationStatus, Message, SearchHit } from '@/api/types'
 import { CHANGE_DEBOUNCE_MS } from './constants'
 import { useInboxCountsStore } from './inboxCounts'
@@ -21,9 +22,17 @@ export interface InboxFilters {
   kind: string
   status: string
   unreadOnly: boolean
+  /** 0 = any tag. */
+  tagId: number
+  /** "" anyone, "none" unassigned, "me" who is working, or a member id. */
+  assignee: string
+  slaState: string
+  language: string
 }
 
-export const EMPTY_FILTERS: InboxFilters = { platform: '', kind: '', status: '', unreadOnly: false }
+export const EMPTY_FILTERS: InboxFilters = {
+  platform: '', kind: '', status: '', unreadOnly: false, tagId: 0, assignee: '', slaState: '', language: '',
+}
 
 /** Newest first, ties by id descending: the order the Go side pages in. */
 function compareConversations(a: Conversation, b: Conversation): number {
@@ -69,7 +78,10 @@ export const useInboxStore = defineStore('inbox', () => {
 
   function query(cursor: string, limit = PAGE_SIZE): ConversationQuery {
     const f = filters.value
-    return { cursor, limit, platform: f.platform, kind: f.kind, status: f.status, unreadOnly: f.unreadOnly }
+    return {
+      cursor, limit, platform: f.platform, kind: f.kind, status: f.status, unreadOnly: f.unreadOnly,
+      accountId: 0, tagId: f.tagId, assignee: f.assignee, slaState: f.slaState, language: f.language,
+    }
   }
 
   function matchesFilters(c: Conversation): boolean {
@@ -78,7 +90,17 @@ export const useInboxStore = defineStore('inbox', () => {
     if (f.kind && c.kind !== f.kind) return false
     if (f.status && c.status !== f.status) return false
     if (f.unreadOnly && c.unread <= 0 && c.id !== selectedId.value) return false
+    if (f.tagId && !(c.tagIds ?? []).includes(f.tagId)) return false
+    if (f.assignee === 'none' && c.assignee !== '') return false
+    if (f.assignee && f.assignee !== 'none' && f.assignee !== 'me' && c.assignee !== f.assignee) return false
+    if (f.slaState && (c.slaState || 'none') !== f.slaState) return false
+    if (f.language && c.language !== f.language) return false
     return true
+  }
+
+  /** Rows the Go side returned after a triage action: replace them and re-filter. */
+  function applyRows(rows: Conversation[]): void {
+    if (rows.length > 0) mergeConversations(rows, { append: false, reorder: true })
   }
 
   function putConversation(c: Conversation): void {
@@ -221,13 +243,14 @@ export const useInboxStore = defineStore('inbox', () => {
   const retrying = ref(new Set<number>())
 
   /** Sends a reply in the open conversation; resolves true when something was stored. */
-  async function sendReply(text: string): Promise<boolean> {
+  /** Sends the composer's text; templateId names the saved reply it came from (0 = typed). */
+  async function sendReply(text: string, templateId = 0): Promise<boolean> {
     const id = selectedId.value
     if (id === null || sending.value) return false
     sending.value = true
     sendError.value = null
     try {
-      const m = await api.reply(id, text)
+      const m = templateId > 0 ? await sendFromTemplate(id, templateId, text) : await api.reply(id, text)
       upsertMessage(m)
       counts.refreshSoon()
       // The reply changes the row (snippet, time, order); the Go side does not always say so.
@@ -393,6 +416,7 @@ export const useInboxStore = defineStore('inbox', () => {
     sendReply,
     retry,
     setStatus,
+    applyRows,
     refreshConversations,
     upsertMessage,
     searchQuery,
