@@ -24,7 +24,13 @@ func (s *Store) AppendAudit(ctx context.Context, e AuditEvent) (AuditEvent, erro
 			e.PrevHash = prev[0].Hash
 		}
 		e.Hash = AuditHash(e)
-		return tx.Create(&e).Error
+		if err := tx.Create(&e).Error; err != nil {
+			return err
+		}
+		// The head anchors the chain's end: deleting the newest rows is detected too.
+		return tx.Exec(`INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+			auditHeadKey, fmt.Sprintf("%d:%s", e.ID, e.Hash), e.At).Error
 	})
 	return e, classify(err)
 }

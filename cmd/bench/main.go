@@ -162,7 +162,7 @@ func run(ctx context.Context, opts options, stdout io.Writer) error {
 		memory = measureMemory(ctx, opts.workspace)
 	})
 
-	for _, figs := range [][]Figure{ingest, sync, reads, memory, {binaryFigure(opts.binary)}, unbuiltFigures()} {
+	for _, figs := range [][]Figure{ingest, sync, reads, memory, {binaryFigure(opts.binary)}, classifierFigures(), unbuiltFigures()} {
 		res.Figures = append(res.Figures, figs...)
 	}
 	if err := writeTable(stdout, res); err != nil {

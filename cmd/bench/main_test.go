@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"creatordesk/backend/automation/classify"
 )
 
 // raceEnabled is set by race_test.go when the race detector is on.
@@ -55,8 +58,19 @@ var wantFigures = []string{
 	"KPI dashboard",
 	"Chromium start to first rows painted",
 	"scroll frame time p95",
-	"classifier precision",
-	"classifier recall",
+}
+
+// classifierFigureNames are the classifier's figures: precision and recall per
+// intent plus accuracy, for the lexicons alone and for lexicons plus the model.
+func classifierFigureNames() []string {
+	var out []string
+	for _, setup := range []string{"lexicon", "lexicon+model 5-fold"} {
+		for _, in := range classify.Intents() {
+			out = append(out, fmt.Sprintf("classifier precision %s (%s)", in, setup), fmt.Sprintf("classifier recall %s (%s)", in, setup))
+		}
+		out = append(out, fmt.Sprintf("classifier accuracy (%s)", setup))
+	}
+	return out
 }
 
 // TestQuickRunReport runs the harness in -quick mode and checks the report's
@@ -106,13 +120,14 @@ func TestQuickRunReport(t *testing.T) {
 			t.Errorf("figure %q is not in the printed table", f.Name)
 		}
 	}
-	for _, name := range wantFigures {
+	want := append(append([]string{}, wantFigures...), classifierFigureNames()...)
+	for _, name := range want {
 		if _, ok := byName[name]; !ok {
 			t.Errorf("figure %q is missing from results.json", name)
 		}
 	}
-	if len(byName) != len(wantFigures) {
-		t.Errorf("results.json has %d figures, want %d", len(byName), len(wantFigures))
+	if len(byName) != len(want) {
+		t.Errorf("results.json has %d figures, want %d", len(byName), len(want))
 	}
 	// A quick run must measure what it can: only the unbuilt features may be missing.
 	for _, name := range []string{"ingest store.IngestPage / raw inserts", "sync end to end (Telegram fake, loopback HTTP)",

@@ -22,8 +22,6 @@ var unbuilt = []unbuiltFigure{
 	{"KPI dashboard", "ms", target(300), AtMost, "not built yet: there are no KPI dashboards"},
 	{"Chromium start to first rows painted", "ms", target(1500), AtMost, "not built yet: no browser measurement harness"},
 	{"scroll frame time p95", "ms", target(20), AtMost, "not built yet: no browser measurement harness"},
-	{"classifier precision", "ratio", nil, "", "not built yet: there is no classifier (and no target set)"},
-	{"classifier recall", "ratio", nil, "", "not built yet: there is no classifier (and no target set)"},
 }
 
 // unbuiltFigures returns the not-yet-measurable figures, each with status missing.
