@@ -20,6 +20,9 @@ func importCmd(ctx context.Context, s *app.Session, args []string, env Env) erro
 		return errUsage
 	}
 	kind := args[0]
+	if kind == "orders" {
+		return importOrdersCmd(ctx, s, args[1:], env)
+	}
 	f := newFlags("import "+kind, env)
 	owner := f.String("owner", "", "your name as it appears in the export (your messages become outgoing)")
 	tz := f.String("tz", "", "time zone of the export's times when the file does not say (e.g. Europe/Bucharest)")

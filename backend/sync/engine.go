@@ -167,6 +167,9 @@ func (e *Engine) SyncOnce(ctx context.Context, accountID int64) (Stats, error) {
 		e.recordFailure(ctx, accountID, err)
 		return st, err
 	}
+	if !platforms.SyncsMessages(conn.Capabilities()) {
+		return st, nil // a shop: its orders are synced by the campaigns module
+	}
 	cursor := acc.SyncCursor
 	e.setStatus(ctx, accountID, store.AccountSyncing, nil)
 	for {

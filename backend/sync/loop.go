@@ -31,6 +31,12 @@ func (e *Engine) run(ctx context.Context, accountID int64) {
 			backoff = nextBackoff(backoff)
 			continue
 		}
+		if !platforms.SyncsMessages(conn.Capabilities()) {
+			// A shop (Shopify): nothing to poll here; its orders are synced by the campaigns module.
+			e.setStatus(ctx, accountID, store.AccountConnected, nil)
+			<-ctx.Done()
+			return
+		}
 		err = e.pollUntilError(ctx, conn, acc.SyncCursor, accountID, &backoff)
 		if ctx.Err() != nil {
 			return

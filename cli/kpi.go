@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"creatordesk/app"
+	"creatordesk/backend/campaigns/money"
+)
+
+func init() {
+	registerCommand("kpi", "  creatordesk [--data-dir DIR] kpi <metric> [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]   metrics: "+
+		strings.Join(kpiNames(), ", ")+"\n", kpiCmd)
+}
+
+// kpiMetric computes and prints one KPI for a range; the KPI area adds its metrics to kpiMetrics.
+type kpiMetric func(s *app.Session, from, to string, asJSON bool, env Env) error
+
+// kpiMetrics are the metrics `kpi` knows, by name.
+var kpiMetrics = map[string]kpiMetric{
+	"revenue": kpiRevenue,
+}
+
+// kpiNames lists the metric names, sorted.
+func kpiNames() []string {
+	var out []string
+	for name := range kpiMetrics {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// kpiCmd: kpi <metric> [--json] [--from DATE] [--to DATE] (--to includes its day).
+func kpiCmd(_ context.Context, s *app.Session, args []string, env Env) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") || kpiMetrics[args[0]] == nil {
+		fmt.Fprintln(env.Stderr, "creatordesk: kpi <metric>, metric one of: "+strings.Join(kpiNames(), ", "))
+		return errUsage
+	}
+	name := args[0]
+	f := newFlags("kpi "+name, env)
+	from := f.String("from", "", "first day (YYYY-MM-DD, UTC) or an RFC 3339 time")
+	to := f.String("to", "", "last day, included (YYYY-MM-DD, UTC) or an RFC 3339 time")
+	asJSON := f.Bool("json", false, "print JSON")
+	if err := parse(f, args[1:]); err != nil {
+		return err
+	}
+	return kpiMetrics[name](s, *from, *to, *asJSON, env)
+}
+
+// kpiRevenue prints revenue and orders per creator and per code (the Results tab's numbers).
+func kpiRevenue(s *app.Session, from, to string, asJSON bool, env Env) error {
+	rev, err := app.NewCampaigns(s).Revenue(from, to)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return printJSON(env.Stdout, rev)
+	}
+	for _, t := range rev.Totals {
+		fmt.Fprintf(env.Stdout, "all orders: %d, %s %s (%d credited to creators)\n", t.Orders, money.Format(t.RevenueMinor, t.Currency), t.Currency, t.Credited)
+	}
+	fmt.Fprintln(env.Stdout, "by creator:")
+	for _, r := range rev.ByCreator {
+		fmt.Fprintf(env.Stdout, "  %-24s %4d orders  %12s %s\n", r.Label, r.Orders, money.Format(r.RevenueMinor, r.Currency), r.Currency)
+	}
+	fmt.Fprintln(env.Stdout, "by code:")
+	for _, r := range rev.ByCode {
+		fmt.Fprintf(env.Stdout, "  %-24s %4d orders  %12s %s\n", r.Label, r.Orders, money.Format(r.RevenueMinor, r.Currency), r.Currency)
+	}
+	return nil
+}
