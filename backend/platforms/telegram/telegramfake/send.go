@@ -11,15 +11,12 @@ import (
 // maxTextLen is sendMessage's limit in UTF-16 code units, as Telegram counts.
 const maxTextLen = 4096
 
-// sendMessage validates chat_id, text and reply_parameters, records the
-// message and returns it like Telegram does.
+// sendMessage validates chat_id (a numeric id, or "@username" of a channel),
+// text and reply_parameters, records the message and returns it like Telegram
+// does. In a channel the message has no sender user, as on Telegram.
 func (s *Server) sendMessage(_ context.Context, p params) reply {
 	if p["chat_id"] == "" {
 		return fail(http.StatusBadRequest, "Bad Request: chat_id is empty")
-	}
-	chatID, err := p.integer("chat_id", 0)
-	if err != nil {
-		return fail(http.StatusBadRequest, "Bad Request: chat not found")
 	}
 	text := p["text"]
 	var rp struct {
@@ -32,7 +29,8 @@ func (s *Server) sendMessage(_ context.Context, p params) reply {
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	chat, known := s.chats[chatID]
+	chat, known := s.resolveChatLocked(p["chat_id"])
+	chatID := chat.ID
 	switch {
 	case !known:
 		return fail(http.StatusBadRequest, "Bad Request: chat not found")
@@ -53,10 +51,14 @@ func (s *Server) sendMessage(_ context.Context, p params) reply {
 		}
 	}
 	bot := s.Bot
+	from := &bot
+	if chat.Type == "channel" {
+		from = nil
+	}
 	now := time.Now()
 	m := message{
 		MessageID:      s.nextMessageIDLocked(chatID),
-		From:           &bot,
+		From:           from,
 		Chat:           chat,
 		Date:           now.Unix(),
 		Text:           text,

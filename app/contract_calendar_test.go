@@ -1,0 +1,15 @@
+package app
+
+func init() {
+	for name, v := range map[string]any{
+		"CalendarItem": CalendarItemDTO{}, "CalendarItemInput": CalendarItemInput{}, "CalendarEvent": CalendarEventDTO{},
+		"CadenceWeek": CadenceWeekDTO{}, "CalendarRange": CalendarRangeDTO{}, "MoveRequest": MoveRequest{},
+		"CaptionLimit": CaptionLimitDTO{}, "CadenceTarget": CadenceTargetDTO{}, "CalendarOptions": CalendarOptionsDTO{},
+		"PublishJob": PublishJobDTO{}, "LiveSession": LiveSessionDTO{}, "LiveInput": LiveInputDTO{}, "LiveQuestion": LiveQuestionDTO{},
+		"QuestionGroup": QuestionGroupDTO{}, "LiveBoard": LiveBoardDTO{}, "FollowupCounts": FollowupCountsDTO{},
+		"LiveSummary": LiveSummaryDTO{}, "QuestionRequest": QuestionRequest{}, "LiveFigures": FiguresDTO{},
+		"SequenceStep": SequenceStepDTO{}, "Sequence": SequenceDTO{}, "ScheduledMessage": ScheduledMessageDTO{},
+	} {
+		contractPairs[name] = v
+	}
+}
