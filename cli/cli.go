@@ -40,6 +40,9 @@ const coreUsage = `Usage:
   creatordesk [--data-dir DIR] accounts add telegram --token-stdin [--base-url URL] [--name NAME]
   creatordesk [--data-dir DIR] accounts add mastodon --token-stdin --base-url https://INSTANCE [--name NAME]
   creatordesk [--data-dir DIR] accounts add bluesky --token-stdin --identifier HANDLE [--base-url PDS] [--name NAME]
+  creatordesk [--data-dir DIR] accounts add instagram --token-stdin [--base-url URL] [--name NAME] [--human-agent]
+  creatordesk [--data-dir DIR] accounts add facebook --token-stdin --page-id ID [--name NAME] [--human-agent]
+  creatordesk [--data-dir DIR] accounts add shopify --token-stdin --base-url https://SHOP.myshopify.com [--client-id ID]
   creatordesk [--data-dir DIR] accounts list [--json]
   creatordesk [--data-dir DIR] accounts disconnect ID
   creatordesk [--data-dir DIR] sync --once

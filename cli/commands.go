@@ -112,7 +112,8 @@ func accountsCmd(ctx context.Context, s *app.Session, args []string, env Env) er
 	return errUsage
 }
 
-// accountsAdd: accounts add <platform> --token-stdin [--base-url URL] [--name NAME] [--identifier ID] [--json]
+// accountsAdd: accounts add <platform> --token-stdin [--base-url URL] [--name NAME] [--identifier ID]
+// [--page-id ID] [--api-version vNN.N] [--human-agent] [--json]
 func accountsAdd(s *app.Session, args []string, env Env) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprintln(env.Stderr, "creatordesk: accounts add <platform> (one of: "+strings.Join(platformNames(), ", ")+")")
@@ -124,6 +125,10 @@ func accountsAdd(s *app.Session, args []string, env Env) error {
 	baseURL := f.String("base-url", "", "API server (required for Mastodon: the instance, e.g. https://mastodon.social)")
 	name := f.String("name", "", "display name for the account")
 	identifier := f.String("identifier", "", "login handle where the platform needs one (Bluesky)")
+	pageID := f.String("page-id", "", "the Facebook Page's id (facebook; the token must be that Page's access token)")
+	apiVersion := f.String("api-version", "", "Graph API version for instagram and facebook (default v25.0)")
+	humanAgent := f.Bool("human-agent", false, "instagram/facebook: your Meta app has the Human Agent permission (replies up to 7 days)")
+	clientID := f.String("client-id", "", "shopify: a Dev Dashboard app's client id (its client secret goes on standard input)")
 	asJSON := f.Bool("json", false, "print JSON")
 	if err := parse(f, args[1:]); err != nil {
 		return err
@@ -139,6 +144,22 @@ func accountsAdd(s *app.Session, args []string, env Env) error {
 	extra := map[string]string{}
 	if *identifier != "" {
 		extra["identifier"] = *identifier
+	}
+	if *pageID != "" {
+		extra["page_id"] = *pageID
+	}
+	if *apiVersion != "" {
+		extra["api_version"] = *apiVersion
+	}
+	if *humanAgent {
+		extra["human_agent"] = "true"
+	}
+	if *clientID != "" {
+		extra["client_id"] = *clientID
+	}
+	if platform == "facebook" && *pageID == "" {
+		fmt.Fprintln(env.Stderr, "creatordesk: accounts add facebook needs --page-id (the Page's id, shown in the Page's About section)")
+		return errUsage
 	}
 	acc, err := app.NewAccounts(s).Connect(app.ConnectRequest{Platform: platform, Token: token, Name: *name, BaseURL: *baseURL, Extra: extra})
 	if err != nil {
@@ -199,6 +220,11 @@ func syncCmd(ctx context.Context, s *app.Session, args []string, env Env) error 
 
 // conversationsCmd: conversations list --json [--limit N]
 func conversationsCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
+	if len(args) > 0 && args[0] != "list" {
+		if sub, ok := conversationSubcommands[args[0]]; ok {
+			return sub(s, args[1:], env)
+		}
+	}
 	if len(args) == 0 || args[0] != "list" {
 		fmt.Fprint(env.Stderr, usage())
 		return errUsage
@@ -206,14 +232,31 @@ func conversationsCmd(ctx context.Context, s *app.Session, args []string, env En
 	f := newFlags("conversations list", env)
 	asJSON := f.Bool("json", false, "print JSON")
 	limit := f.Int("limit", 0, "at most this many (0 = all)")
+	q := app.ConversationQuery{}
+	f.StringVar(&q.Platform, "platform", "", "only this platform (telegram, mastodon, ...)")
+	f.StringVar(&q.Kind, "kind", "", "dm or comment")
+	f.StringVar(&q.Status, "status", "", "open, pending, snoozed or resolved")
+	tagName := f.String("tag", "", "only conversations with this tag (name)")
+	assignee := f.String("assignee", "", "none, me, or a member's name")
+	f.StringVar(&q.SLAState, "sla", "", "SLA state: none, ok, warning, breached or met")
+	f.StringVar(&q.Language, "language", "", "language code (ro, zh, hi, ...)")
+	f.BoolVar(&q.UnreadOnly, "unread", false, "only conversations with unread messages")
 	if err := parse(f, args[1:]); err != nil {
+		return err
+	}
+	var err error
+	if q.TagID, err = tagIDByName(s, *tagName); err != nil {
+		return err
+	}
+	if q.Assignee, err = assigneeFilter(s, *assignee); err != nil {
 		return err
 	}
 	inbox := app.NewInbox(s)
 	all := []app.ConversationDTO{}
 	cursor := ""
 	for {
-		page, err := inbox.ListConversations(app.ConversationQuery{Cursor: cursor, Limit: 500})
+		q.Cursor, q.Limit = cursor, 500
+		page, err := inbox.ListConversations(q)
 		if err != nil {
 			return err
 		}

@@ -88,6 +88,8 @@ func (s *Service) Connect(ctx context.Context, req ConnectRequest) (store.Accoun
 	if err != nil {
 		return store.Account{}, err
 	}
+	var expiresAt int64
+	req.Token, expiresAt = s.renewAtConnect(ctx, conn, req.Token)
 	if _, ok := req.Extra[IdentifierKey]; ok {
 		// Keep the platform's stable id for the account (a Bluesky DID rather than a
 		// handle that can change), so later syncs find the same session.
@@ -97,10 +99,16 @@ func (s *Service) Connect(ctx context.Context, req ConnectRequest) (store.Accoun
 	if name == "" {
 		name = firstNonEmpty(info.DisplayName, info.Handle, req.Platform)
 	}
-	acc := store.Account{Platform: req.Platform, Name: name, ExternalID: info.ExternalID, Handle: info.Handle, BaseURL: req.BaseURL}
+	acc := store.Account{Platform: req.Platform, Name: name, ExternalID: info.ExternalID, Handle: info.Handle, BaseURL: req.BaseURL,
+		TokenExpiresAt: expiresAt}
 	acc.SetExtra(req.Extra)
 	if err := s.Store.CreateAccount(ctx, &acc); err != nil {
 		return store.Account{}, err
+	}
+	if expiresAt != 0 && acc.TokenExpiresAt != expiresAt {
+		// A revived account keeps its old row: record the new token's lifetime.
+		acc.TokenExpiresAt = expiresAt
+		_ = s.setTokenExpiry(ctx, acc.ID, expiresAt)
 	}
 	if err := s.Vault.Set(ctx, secrets.AccountTokenKey(s.WorkspaceID, acc.ID), req.Token); err != nil {
 		// Keep nothing: the account cannot sync without its token.

@@ -14,6 +14,7 @@ import (
 
 	"creatordesk/backend/platforms/bluesky/blueskyfake"
 	"creatordesk/backend/platforms/mastodon/mastodonfake"
+	"creatordesk/backend/platforms/meta/metafake"
 	"creatordesk/backend/platforms/telegram/telegramfake"
 )
 
@@ -31,6 +32,9 @@ type Demo struct {
 	MastodonURL string
 	Bluesky     *blueskyfake.Server
 	BlueskyURL  string
+	// Meta is the Graph API fake; InstagramURL its address.
+	Meta         *metafake.Server
+	InstagramURL string
 	// Conversations is how many conversations were seeded.
 	Conversations int
 }
@@ -38,6 +42,9 @@ type Demo struct {
 // Info is what InfoFile holds.
 type Info struct {
 	Fakes map[string]string `json:"fakes"`
+	// Tokens are the demo's tokens that only open the local fakes (for tests
+	// that connect an account through the form).
+	Tokens map[string]string `json:"tokens"`
 }
 
 // Start launches the fake platforms on loopback and seeds them. The traffic is
@@ -57,6 +64,11 @@ func Start(now time.Time, seed uint64) *Demo {
 	d.Bluesky = blueskyfake.New(BlueskyAppPassword)
 	d.BlueskyURL = d.Bluesky.Start()
 	d.Conversations += seedBluesky(d.Bluesky, now, rng)
+
+	d.Meta = metafake.New()
+	d.Meta.AddToken(InstagramToken, metafake.Instagram, 60*24*time.Hour)
+	d.InstagramURL = d.Meta.Start()
+	d.Conversations += seedInstagram(d.Meta, now, rng)
 	return d
 }
 
@@ -65,12 +77,14 @@ func (d *Demo) Close() {
 	d.Telegram.Close()
 	d.Mastodon.Close()
 	d.Bluesky.Close()
+	d.Meta.Close()
 }
 
 // WriteInfo records the fake servers' addresses in dir/InfoFile (mode 0600).
 func (d *Demo) WriteInfo(dir string) error {
 	b, err := json.MarshalIndent(Info{Fakes: map[string]string{
-		"telegram": d.TelegramURL, "mastodon": d.MastodonURL, "bluesky": d.BlueskyURL}}, "", "  ")
+		"telegram": d.TelegramURL, "mastodon": d.MastodonURL, "bluesky": d.BlueskyURL, "instagram": d.InstagramURL},
+		Tokens: map[string]string{"instagram": InstagramToken}}, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -161,6 +175,6 @@ func languageCode(lang string) string {
 
 // String describes the demo for logs.
 func (d *Demo) String() string {
-	return fmt.Sprintf("demo: %d conversations; fakes: telegram %s, mastodon %s, bluesky %s",
-		d.Conversations, d.TelegramURL, d.MastodonURL, d.BlueskyURL)
+	return fmt.Sprintf("demo: %d conversations; fakes: telegram %s, mastodon %s, bluesky %s, instagram %s",
+		d.Conversations, d.TelegramURL, d.MastodonURL, d.BlueskyURL, d.InstagramURL)
 }

@@ -10,6 +10,7 @@ import (
 	"creatordesk/backend/demo"
 	"creatordesk/backend/platforms/bluesky"
 	"creatordesk/backend/platforms/mastodon"
+	"creatordesk/backend/platforms/meta"
 	"creatordesk/backend/platforms/telegram"
 	"creatordesk/backend/secrets"
 )
@@ -76,6 +77,7 @@ func (w *Workspace) connectDemo(d *demo.Demo) error {
 		{Platform: mastodon.Platform, Token: demo.MastodonToken, Name: "Glaze & Co. on Mastodon (demo)", BaseURL: d.MastodonURL},
 		{Platform: bluesky.Platform, Token: demo.BlueskyAppPassword, Name: "Glaze & Co. on Bluesky (demo)", BaseURL: d.BlueskyURL,
 			Extra: map[string]string{accounts.IdentifierKey: demo.BlueskyHandle}},
+		{Platform: meta.PlatformInstagram, Token: demo.InstagramToken, Name: "Glaze & Co. on Instagram (demo)", BaseURL: d.InstagramURL},
 	}
 	for _, req := range requests {
 		req.Actor = DemoActor

@@ -30,7 +30,7 @@ func TestOpenDemoSeedsSyncsAndCleansUp(t *testing.T) {
 		}
 		platformsSeen[a.Platform] = true
 	}
-	if len(accs) != 3 || !platformsSeen["telegram"] || !platformsSeen["mastodon"] || !platformsSeen["bluesky"] {
+	if len(accs) != 4 || !platformsSeen["telegram"] || !platformsSeen["mastodon"] || !platformsSeen["bluesky"] || !platformsSeen["instagram"] {
 		t.Fatalf("demo accounts %+v", accs)
 	}
 	key := secrets.AccountTokenKey(w.ID, accs[0].ID)
@@ -112,7 +112,7 @@ func TestOpenDemoWithoutKeyringKeepsTheFakeTokenInMemory(t *testing.T) {
 	}
 	defer w.Close()
 	accs, _ := w.Store.Accounts(context.Background(), false)
-	if len(accs) != 3 {
+	if len(accs) != 4 {
 		t.Fatalf("accounts %+v", accs)
 	}
 }

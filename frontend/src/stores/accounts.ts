@@ -4,6 +4,7 @@ import { computed, ref } from 'vue'
 import { on, toAppError, type AppError } from '@/api/bridge'
 import * as api from '@/api/accounts'
 import type { Account, ConnectRequest } from '@/api/types'
+import type { AccountHealth } from '@/api/accounts'
 
 /** What the small indicator in the navigation shows. */
 export type AccountSummary =
@@ -16,6 +17,10 @@ export const useAccountsStore = defineStore('accounts', () => {
   const error = ref<AppError | null>(null)
 
   const list = computed(() => [...byId.value.values()].sort((a, b) => a.id - b.id))
+  /** Token health per account id (expiry, renewal); missing until loaded. */
+  const health = ref(new Map<number, AccountHealth>())
+  /** The account whose reconnect form is open (0: none). */
+  const reconnecting = ref(0)
 
   const summary = computed<AccountSummary>(() => {
     const active = list.value.filter((a) => a.status !== 'disconnected')
@@ -37,6 +42,7 @@ export const useAccountsStore = defineStore('accounts', () => {
       const items = await api.listAccounts()
       byId.value = new Map(items.map((a) => [a.id, a]))
       error.value = null
+      await loadHealth()
     } catch (err) {
       error.value = toAppError(err)
     } finally {
@@ -49,6 +55,29 @@ export const useAccountsStore = defineStore('accounts', () => {
     try {
       const account = await api.connect(req)
       upsert(account)
+      return account
+    } catch (err) {
+      throw toAppError(err)
+    }
+  }
+
+  /** Reloads token health; a failure leaves the last known health (it is advisory). */
+  async function loadHealth(): Promise<void> {
+    try {
+      const items = await api.accountHealth()
+      health.value = new Map(items.map((h) => [h.accountId, h]))
+    } catch {
+      // Health is extra information; the account list itself already loaded.
+    }
+  }
+
+  /** Gives an account that needs reconnecting a new token; rejects with AppError (shown by the form). */
+  async function reconnect(id: number, token: string): Promise<Account> {
+    try {
+      const account = await api.reconnect({ accountId: id, token })
+      upsert(account)
+      reconnecting.value = 0
+      await loadHealth()
       return account
     } catch (err) {
       throw toAppError(err)
@@ -77,12 +106,16 @@ export const useAccountsStore = defineStore('accounts', () => {
   let off: (() => void) | null = null
   function start(): void {
     if (off) return
-    off = on('sync:status', upsert)
+    off = on('sync:status', (a) => {
+      const before = byId.value.get(a.id)?.status
+      upsert(a)
+      if (before !== a.status) void loadHealth()
+    })
   }
   function stop(): void {
     off?.()
     off = null
   }
 
-  return { byId, list, loading, error, summary, upsert, load, connect, disconnect, syncNow, start, stop }
+  return { byId, list, health, reconnecting, loading, error, summary, upsert, load, loadHealth, connect, reconnect, disconnect, syncNow, start, stop }
 })

@@ -208,8 +208,6 @@ describe('the platform picker', () => {
     const w = mount(ConnectAccount, { global: { plugins: [pinia, i18n] } })
     const soon = w.get('[data-testid="connect-coming-soon"]')
     expect(soon.findAll('[data-testid="coming-soon-platform"]').map((li) => li.attributes('data-platform'))).toEqual([
-      'instagram',
-      'facebook',
       'whatsapp',
       'youtube',
       'tiktok',

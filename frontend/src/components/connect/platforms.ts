@@ -4,7 +4,7 @@
 // Every label, placeholder and message is an i18n key.
 import type { ConnectRequest } from '@/api/types'
 
-export type ConnectFieldId = 'token' | 'identifier' | 'name' | 'baseUrl'
+export type ConnectFieldId = 'token' | 'identifier' | 'name' | 'baseUrl' | 'pageId'
 export type ConnectValues = Record<ConnectFieldId, string>
 
 export interface ConnectField {
@@ -36,7 +36,7 @@ export interface ConnectHelpStep {
 }
 
 export interface ConnectPlatform {
-  id: 'telegram' | 'mastodon' | 'bluesky'
+  id: 'telegram' | 'mastodon' | 'bluesky' | 'instagram' | 'facebook'
   /** One short line under the name in the platform picker. */
   tagline: string
   fields: ConnectField[]
@@ -46,7 +46,7 @@ export interface ConnectPlatform {
 }
 
 /** Platforms that cannot be connected yet, with the honest reason (settings.connect.soon.*). */
-export const COMING_SOON = ['instagram', 'facebook', 'whatsapp', 'youtube', 'tiktok', 'shopify'] as const
+export const COMING_SOON = ['whatsapp', 'youtube', 'tiktok', 'shopify'] as const
 
 // ---- cleaning and checks (pure, unit-tested) ---------------------------------------------
 
@@ -263,8 +263,115 @@ export const bluesky: ConnectPlatform = {
   request: (v) => ({ platform: 'bluesky', token: v.token, name: v.name, baseUrl: v.baseUrl, extra: { identifier: v.identifier } }),
 }
 
+// ---- Meta (Instagram, Facebook Page) ----------------------------------------------------------
+
+/** A pasted Meta access token: no spaces inside, and long (Meta's tokens run to 150+ characters). */
+export function checkMetaToken(token: string): string | null {
+  return /^[A-Za-z0-9_\-.|%=]{40,}$/.test(token) ? null : 'connectors.meta.tokenFormat'
+}
+
+/** A Facebook Page id as people paste it: digits, or a Page link ending in "-<digits>" or "?id=<digits>". */
+export function normalizePageId(raw: string): string {
+  const s = raw.trim()
+  const fromLink = /(?:[?&]id=|-)(\d{5,})\/?$/.exec(s)
+  return fromLink ? fromLink[1]! : s
+}
+
+export function checkPageId(id: string): string | null {
+  return /^\d{5,25}$/.test(id) ? null : 'connectors.facebook.pageIdInvalid'
+}
+
+/** Scopes the Instagram token needs (Instagram API with Instagram Login). */
+export const INSTAGRAM_SCOPES = ['instagram_business_basic', 'instagram_business_manage_messages', 'instagram_business_manage_comments']
+/** Permissions the Facebook Page token needs. */
+export const FACEBOOK_SCOPES = ['pages_messaging', 'pages_read_engagement', 'pages_manage_engagement', 'pages_read_user_content', 'pages_manage_metadata']
+
+const metaBaseUrl: ConnectField = {
+  id: 'baseUrl',
+  label: 'connectors.meta.baseUrl',
+  placeholder: 'connectors.meta.baseUrlPlaceholder',
+  help: 'connectors.meta.baseUrlHelp',
+  advanced: true,
+  url: true,
+  normalize: normalizeServerUrl,
+  check: checkServerUrl,
+  testid: 'connect-base-url',
+}
+
+export const instagram: ConnectPlatform = {
+  id: 'instagram',
+  tagline: 'connectors.instagram.tagline',
+  fields: [
+    {
+      id: 'token',
+      label: 'connectors.instagram.token',
+      placeholder: 'connectors.instagram.tokenPlaceholder',
+      help: 'connectors.instagram.tokenHelp',
+      required: 'connectors.meta.tokenRequired',
+      secret: true,
+      normalize: trim,
+      check: checkMetaToken,
+      testid: 'connect-token',
+    },
+    nameField('settings.connect.namePlaceholderProfile'),
+    metaBaseUrl,
+  ],
+  help: {
+    title: 'connectors.instagram.helpTitle',
+    steps: [
+      { key: 'connectors.instagram.helpStep1' },
+      { key: 'connectors.instagram.helpStep2' },
+      { key: 'connectors.instagram.helpStep3', code: INSTAGRAM_SCOPES },
+      { key: 'connectors.instagram.helpStep4' },
+    ],
+    note: 'connectors.meta.helpNote',
+  },
+  request: (v) => ({ platform: 'instagram', token: v.token, name: v.name, baseUrl: v.baseUrl, extra: {} }),
+}
+
+export const facebook: ConnectPlatform = {
+  id: 'facebook',
+  tagline: 'connectors.facebook.tagline',
+  fields: [
+    {
+      id: 'pageId',
+      label: 'connectors.facebook.pageId',
+      placeholder: 'connectors.facebook.pageIdPlaceholder',
+      help: 'connectors.facebook.pageIdHelp',
+      required: 'connectors.facebook.pageIdRequired',
+      normalize: normalizePageId,
+      check: checkPageId,
+      testid: 'connect-page-id',
+    },
+    {
+      id: 'token',
+      label: 'connectors.facebook.token',
+      placeholder: 'connectors.facebook.tokenPlaceholder',
+      help: 'connectors.facebook.tokenHelp',
+      required: 'connectors.meta.tokenRequired',
+      secret: true,
+      normalize: trim,
+      check: checkMetaToken,
+      testid: 'connect-token',
+    },
+    nameField('connectors.facebook.namePlaceholder'),
+    metaBaseUrl,
+  ],
+  help: {
+    title: 'connectors.facebook.helpTitle',
+    steps: [
+      { key: 'connectors.facebook.helpStep1' },
+      { key: 'connectors.facebook.helpStep2', code: FACEBOOK_SCOPES },
+      { key: 'connectors.facebook.helpStep3' },
+      { key: 'connectors.facebook.helpStep4' },
+    ],
+    note: 'connectors.meta.helpNote',
+  },
+  request: (v) => ({ platform: 'facebook', token: v.token, name: v.name, baseUrl: v.baseUrl, extra: { page_id: v.pageId } }),
+}
+
 /** The platforms that can be connected, in the picker's order. */
-export const CONNECT_PLATFORMS: readonly ConnectPlatform[] = [telegram, mastodon, bluesky]
+export const CONNECT_PLATFORMS: readonly ConnectPlatform[] = [telegram, mastodon, bluesky, instagram, facebook]
 
 export function connectPlatform(id: string): ConnectPlatform {
   return CONNECT_PLATFORMS.find((p) => p.id === id) ?? telegram
@@ -272,7 +379,7 @@ export function connectPlatform(id: string): ConnectPlatform {
 
 /** Cleans every field's value; missing fields are "". */
 export function cleanValues(platform: ConnectPlatform, raw: Partial<ConnectValues>): ConnectValues {
-  const out: ConnectValues = { token: '', identifier: '', name: '', baseUrl: '' }
+  const out: ConnectValues = { token: '', identifier: '', name: '', baseUrl: '', pageId: '' }
   for (const f of platform.fields) {
     const v = raw[f.id] ?? ''
     out[f.id] = f.normalize ? f.normalize(v) : v
