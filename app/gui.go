@@ -2,7 +2,12 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
+	goruntime "runtime"
+	"time"
+
+	"creatordesk/backend/notify"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -30,9 +35,28 @@ func RunGUI(assets fs.FS, s *Session) error {
 		OnStartup: func(ctx context.Context) {
 			s.SetRuntime(wailsRuntime{ctx: ctx})
 			s.CheckKeyring(ctx)
+			useWailsNotifications(ctx, s)
 		},
-		OnShutdown:     func(context.Context) { _ = s.Close() },
+		OnShutdown: func(ctx context.Context) {
+			if goruntime.GOOS != "linux" {
+				runtime.CleanupNotifications(ctx)
+			}
+			_ = s.Close()
+		},
 		ErrorFormatter: FormatError,
 		Bind:           Facades(s),
 	})
+}
+
+// useWailsNotifications routes desktop notifications through the Wails runtime
+// on macOS and Windows. Linux keeps the D-Bus notifier (backend/notify), which
+// needs no window and is tested against a real bus.
+func useWailsNotifications(ctx context.Context, s *Session) {
+	if goruntime.GOOS == "linux" || runtime.InitializeNotifications(ctx) != nil {
+		return
+	}
+	s.SetNotifier(notify.Func{Label: "wails", Send: func(_ context.Context, n notify.Notification) error {
+		return runtime.SendNotification(ctx, runtime.NotificationOptions{
+			ID: fmt.Sprint(time.Now().UnixNano()), Title: n.Title, Body: n.Body})
+	}})
 }

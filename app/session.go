@@ -9,6 +9,7 @@ import (
 	gosync "sync"
 
 	"creatordesk/backend/events"
+	"creatordesk/backend/notify"
 	"creatordesk/backend/workspace"
 )
 
@@ -21,6 +22,12 @@ const (
 	EventInboxChanged     = "inbox:changed"
 	EventMessageState     = "message:state"
 	EventWorkspaceChanged = "workspace:changed"
+	// EventSLAChanged lists conversations whose response timer changed (and those that just turned to warning or breached).
+	EventSLAChanged = "sla:changed"
+	// EventCalendarChanged says calendar items changed (the scheduler published, a reminder came due...).
+	EventCalendarChanged = "calendar:changed"
+	// EventCalendarReminder carries an item whose time came and that a person must act on.
+	EventCalendarReminder = "calendar:reminder"
 )
 
 // Runtime is the seam to the GUI runtime: everything that needs Wails goes
@@ -40,8 +47,22 @@ type Session struct {
 	rt      Runtime
 	unsub   []func()
 	keyring KeyringStatus
+	// notifier shows desktop notifications (nil: each area's default).
+	notifier notify.Notifier
 	// Actor names the person using the app, for the audit trail.
 	Actor string
+}
+
+// SetNotifier gives the open workspace (and any later one, such as the demo)
+// the desktop's notification mechanism.
+func (s *Session) SetNotifier(n notify.Notifier) {
+	s.mu.Lock()
+	s.notifier = n
+	ws := s.ws
+	s.mu.Unlock()
+	if ws != nil && n != nil && ws.SLA() != nil {
+		ws.SLA().SetNotifier(n)
+	}
 }
 
 // NewSession wraps an open workspace. base is the configuration new workspaces
@@ -49,6 +70,7 @@ type Session struct {
 func NewSession(ws *workspace.Workspace, demo bool, base workspace.Config) *Session {
 	s := &Session{base: base, Actor: "me"}
 	s.install(ws, demo)
+	s.Actor = ActorFor(s) // the member saved as "who is working" on this machine
 	return s
 }
 
@@ -88,6 +110,7 @@ func (s *Session) SwitchToDemo() error {
 		return err
 	}
 	old := s.install(demoWS, true)
+	s.Actor = ActorFor(s)
 	if old != nil {
 		_ = old.Close()
 	}
@@ -118,7 +141,19 @@ func (s *Session) install(ws *workspace.Workspace, demo bool) *workspace.Workspa
 	}
 	old := s.ws
 	s.ws, s.demo = ws, demo
+	if s.notifier != nil && ws.SLA() != nil {
+		ws.SLA().SetNotifier(s.notifier)
+	}
 	s.unsub = []func(){
+		ws.Bus.Subscribe(events.SLAChanged, func(p any) {
+			ev := p.(events.SLAChangedPayload)
+			ids := append([]int64{}, ev.ConversationIDs...)
+			s.emit(EventSLAChanged, map[string]any{"conversationIds": ids,
+				"warning": append([]int64{}, ev.Warning...), "breached": append([]int64{}, ev.Breached...)})
+			s.emit(EventInboxChanged, map[string]any{"conversationIds": ids})
+		}),
+		ws.Bus.Subscribe(events.CalendarChanged, func(p any) { s.emit(EventCalendarChanged, p) }),
+		ws.Bus.Subscribe(events.CalendarReminder, func(p any) { s.emit(EventCalendarReminder, p) }),
 		ws.Bus.Subscribe(events.MessagesStored, func(p any) {
 			s.emit(EventInboxChanged, map[string]any{"conversationIds": p.(events.MessagesStoredPayload).ConversationIDs})
 		}),

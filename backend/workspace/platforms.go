@@ -60,7 +60,7 @@ func coreConnectors(vault secrets.Vault, workspaceID string) connectors {
 	sessions := bluesky.NewSessions(vaultSessions{vault: vault, workspaceID: workspaceID})
 	return connectors{
 		registry: platforms.Registry{
-			telegram.Platform: telegram.New,
+			telegram.Platform: telegram.NewChannel, // publishes to Extra["channel"] when one is set
 			mastodon.Platform: mastodon.New,
 			bluesky.Platform:  sessions.New,
 		},
