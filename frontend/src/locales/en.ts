@@ -103,7 +103,7 @@ const en = {
     title: 'Welcome to CreatorDesk',
     lead: 'Bring the DMs and comments from your channels into one calm inbox. Everything stays on this computer.',
     connectTitle: 'Connect an account',
-    connectBody: 'Start with Telegram, Mastodon or Bluesky. More platforms follow.',
+    connectBody: 'Instagram, Facebook, Telegram, Mastodon or Bluesky: connect one now, add the rest any time.',
     connectAction: 'Choose a platform',
     demoTitle: 'Open the demo workspace',
     demoBody: 'Look around with sample conversations in several languages. Nothing is sent anywhere real.',

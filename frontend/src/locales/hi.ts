@@ -102,7 +102,7 @@ const hi: LocaleMessages = {
     title: 'CreatorDesk में आपका स्वागत है',
     lead: 'अपने सभी चैनलों के DM और कमेंट एक शांत, सुव्यवस्थित इनबॉक्स में लाएँ। सारा डेटा इसी कंप्यूटर पर रहता है।',
     connectTitle: 'खाता कनेक्ट करें',
-    connectBody: 'Telegram, Mastodon या Bluesky से शुरुआत करें। बाकी प्लैटफ़ॉर्म जल्द आ रहे हैं।',
+    connectBody: 'Instagram, Facebook, Telegram, Mastodon या Bluesky: अभी एक जोड़ें, बाकी कभी भी जोड़ सकते हैं।',
     connectAction: 'प्लैटफ़ॉर्म चुनें',
     demoTitle: 'डेमो वर्कस्पेस खोलें',
     demoBody: 'कई भाषाओं की नमूना बातचीत के साथ ऐप को आज़माएँ। कुछ भी किसी असली जगह नहीं भेजा जाता।',

@@ -102,7 +102,7 @@ const ro: LocaleMessages = {
     title: 'Bun venit în CreatorDesk',
     lead: 'Adună mesajele directe și comentariile de pe canalele tale într-un singur inbox, liniștit. Totul rămâne pe acest computer.',
     connectTitle: 'Conectează un cont',
-    connectBody: 'Începe cu Telegram, Mastodon sau Bluesky. Urmează și alte platforme.',
+    connectBody: 'Instagram, Facebook, Telegram, Mastodon sau Bluesky: conectează unul acum, pe celelalte oricând.',
     connectAction: 'Alege platforma',
     demoTitle: 'Deschide spațiul de lucru demo',
     demoBody: 'Explorează conversații de probă în mai multe limbi. Nu se trimite nimic nicăieri în realitate.',

@@ -102,7 +102,7 @@ const zhHans: LocaleMessages = {
     title: '欢迎使用 CreatorDesk',
     lead: '把各个渠道的私信和评论汇集到一个清爽的收件箱里。所有数据都只保存在这台电脑上。',
     connectTitle: '连接账号',
-    connectBody: '可以从 Telegram、Mastodon 或 Bluesky 开始，更多平台陆续推出。',
+    connectBody: 'Instagram、Facebook、Telegram、Mastodon 或 Bluesky：先连接一个，其余随时都能添加。',
     connectAction: '选择平台',
     demoTitle: '打开演示工作区',
     demoBody: '用多种语言的示例对话随便看看，不会向任何真实平台发送内容。',

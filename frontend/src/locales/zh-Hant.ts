@@ -102,7 +102,7 @@ const zhHant: LocaleMessages = {
     title: '歡迎使用 CreatorDesk',
     lead: '把各個管道的私訊和留言集中到一個清爽的收件匣。所有資料都只存放在這台電腦上。',
     connectTitle: '連結帳號',
-    connectBody: '可以從 Telegram、Mastodon 或 Bluesky 開始，更多平台陸續推出。',
+    connectBody: 'Instagram、Facebook、Telegram、Mastodon 或 Bluesky：先連結一個，其餘隨時都能新增。',
     connectAction: '選擇平台',
     demoTitle: '開啟示範工作區',
     demoBody: '用多種語言的範例對話四處看看，不會傳送任何內容到真實平台。',
