@@ -194,10 +194,15 @@ func (l *Lives) AddQuestion(ctx context.Context, actor string, liveID int64, in 
 	return q, true, nil
 }
 
-// Intake adds the inbound DMs since `since` that mention one of the live's
-// intake keywords (comma-separated; folded, so accents and case do not matter).
+// Intake adds the questions automation rules put on the live-questions board,
+// then the inbound DMs since `since` that mention one of the live's intake
+// keywords (comma-separated; folded, so accents and case do not matter).
 func (l *Lives) Intake(ctx context.Context, actor string, liveID int64, since time.Time) (int, error) {
 	live, err := l.byID(ctx, liveID)
+	if err != nil {
+		return 0, err
+	}
+	fromRules, err := l.takeRuleQuestions(ctx, actor, liveID)
 	if err != nil {
 		return 0, err
 	}
@@ -208,13 +213,16 @@ func (l *Lives) Intake(ctx context.Context, actor string, liveID int64, since ti
 		}
 	}
 	if len(keys) == 0 {
+		if fromRules > 0 {
+			return fromRules, nil
+		}
 		return 0, &InvalidError{Field: "keywords"}
 	}
 	msgs, err := l.Store.RecentInboundDMs(ctx, since.UnixMilli(), 2000)
 	if err != nil {
-		return 0, err
+		return fromRules, err
 	}
-	added := 0
+	added := fromRules
 	for _, m := range msgs {
 		if !matchesAny(tokenSet(m.Text), keys) {
 			continue
@@ -229,6 +237,29 @@ func (l *Lives) Intake(ctx context.Context, actor string, liveID int64, since ti
 		}
 	}
 	return added, nil
+}
+
+// takeRuleQuestions moves the questions automation rules put on the board
+// (status "new") onto this live and marks them taken.
+func (l *Lives) takeRuleQuestions(ctx context.Context, actor string, liveID int64) (int, error) {
+	pending, err := l.Store.LiveQuestions(ctx, "new", 500)
+	if err != nil {
+		return 0, err
+	}
+	added := 0
+	taken := make([]int64, 0, len(pending))
+	for _, q := range pending {
+		_, ok, err := l.AddQuestion(ctx, actor, liveID, QuestionInput{ConversationID: q.ConversationID, MessageID: q.MessageID,
+			Text: q.Text, Source: "rule"})
+		if err != nil {
+			return added, err
+		}
+		if ok {
+			added++
+		}
+		taken = append(taken, q.ID)
+	}
+	return added, l.Store.MarkLiveQuestionsTaken(ctx, taken)
 }
 
 // matchesAny reports whether every token of one keyword is in the text.

@@ -279,3 +279,31 @@ func TestSequenceStopsWhenTheContactReplies(t *testing.T) {
 		t.Fatalf("messages %+v", ms)
 	}
 }
+
+// Questions an automation rule put on the live-questions board join the next
+// live's list when its intake runs, once.
+func TestIntakeTakesTheRulesBoardQuestionsOnce(t *testing.T) {
+	k := newLiveKit(t, "Will the linen shirt come in XL?", "Is order 4411 shipped?")
+	_, live := k.newLive(t0.Add(24*time.Hour), LiveInput{})
+	msgs, err := k.st.Messages(k.ctx, k.convs[0], 0)
+	if err != nil || len(msgs) == 0 {
+		t.Fatalf("messages: %v %v", msgs, err)
+	}
+	if _, err := k.st.AddLiveQuestion(k.ctx, store.LiveQuestion{ConversationID: k.convs[0], MessageID: msgs[0].ID, Text: msgs[0].Text}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := k.lives.Intake(k.ctx, "Mara", live.ID, t0.Add(-time.Hour))
+	if err != nil || n != 1 {
+		t.Fatalf("intake added %d (%v), want the rule's question", n, err)
+	}
+	entries, _ := k.st.LiveQuestionEntries(k.ctx, live.ID)
+	if len(entries) != 1 || entries[0].Source != "rule" || entries[0].Text != msgs[0].Text {
+		t.Fatalf("entries %+v", entries)
+	}
+	if pending, _ := k.st.LiveQuestions(k.ctx, "new", 10); len(pending) != 0 {
+		t.Fatalf("the board still lists %d new questions", len(pending))
+	}
+	if n, _ := k.lives.Intake(k.ctx, "Mara", live.ID, t0.Add(-time.Hour)); n != 0 {
+		t.Fatalf("a second intake added %d", n)
+	}
+}
