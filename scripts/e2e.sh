@@ -7,7 +7,9 @@
 # Output: build/test-output/e2e/ (the runner's screenshots, app.log). Exit code: the runner's.
 # Env: E2E_RUNNER (the node script to run, default frontend/e2e/run.mjs; make screenshots uses
 # frontend/e2e/screenshots.mjs), E2E_TIMEOUT (seconds for the runner, default 900), E2E_STARTUP_TIMEOUT (seconds for the app
-# to serve, default 60: the demo seeds its workspace first), E2E_KEEP_DATA=1 keeps the data dir.
+# to serve, default 60: the demo seeds its workspace first), E2E_KEEP_DATA=1 keeps the data dir,
+# E2E_WORKSPACE_DB (a database to open instead of the demo: it is copied into the data dir;
+# make bench uses it for the browser figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -77,6 +79,12 @@ trap 'exit 143' TERM
 trap 'exit 130' INT
 trap 'exit 129' HUP
 
+app_args=(--demo --data-dir "$data")
+if [[ -n "${E2E_WORKSPACE_DB:-}" ]]; then
+  cp "$E2E_WORKSPACE_DB" "$data/creatordesk.db"
+  chmod 600 "$data/creatordesk.db"
+  app_args=(--data-dir "$data")
+fi
 echo "e2e: starting $app on $url (data dir $data)"
 # set -m: the background job gets its own process group, so it can be torn down as a whole.
 # With devserver/assetdir in the environment, Wails' dev build leaves argv to the app.
@@ -85,7 +93,7 @@ set -m
 xvfb-run -a -s '-screen 0 1280x900x24' \
   scripts/with-keyring.sh \
   env devserver="127.0.0.1:$port" assetdir="$root/frontend/dist" NO_AT_BRIDGE=1 \
-  "$app" --demo --data-dir "$data" >"$log" 2>&1 &
+  "$app" "${app_args[@]}" >"$log" 2>&1 &
 group=$!
 set +m
 

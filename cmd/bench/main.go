@@ -58,6 +58,8 @@ type options struct {
 	log io.Writer
 	// scale, when set, replaces the scale the flags chose (tests run smaller under the race detector).
 	scale *scale
+	// browser runs the Chromium figures (off in tests: they start the app and a browser).
+	browser bool
 }
 
 func main() {
@@ -87,6 +89,7 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&opts.out, "out", "", "the JSON report (default bench/results.json, bench/results-quick.json with -quick)")
 	fs.StringVar(&opts.workspace, "workspace", "", "the benchmark database (default bench/workspace.db, bench/workspace-quick.db with -quick)")
 	fs.StringVar(&opts.binary, "binary", "build/bin/creatordesk", "the built desktop app whose size is reported")
+	fs.BoolVar(&opts.browser, "browser", true, "measure first paint and scrolling in Chromium against the dev build")
 	if err := fs.Parse(args); err != nil {
 		return opts, err
 	}
@@ -143,7 +146,7 @@ func run(ctx context.Context, opts options, stdout io.Writer) error {
 		f()
 		res.Setup = append(res.Setup, fmt.Sprintf("%s took %.1f s", name, time.Since(start).Seconds()))
 	}
-	var ingest, sync, reads, memory []Figure
+	var ingest, sync, reads, memory, browser []Figure
 	var prepErr error
 	timed("ingest comparison", func() { ingest = measureIngest(ctx, tmp, sc.ingestMessages) })
 	timed("end-to-end sync", func() { sync = []Figure{measureSync(ctx, tmp, sc.syncMessages)} })
@@ -162,7 +165,15 @@ func run(ctx context.Context, opts options, stdout io.Writer) error {
 		memory = measureMemory(ctx, opts.workspace)
 	})
 
-	for _, figs := range [][]Figure{ingest, sync, reads, memory, {binaryFigure(opts.binary)}, classifierFigures(), unbuiltFigures()} {
+	timed("browser", func() {
+		if !opts.browser {
+			browser = browserMissing("not measured in this run (-browser=false)")
+			return
+		}
+		browser = browserFigures(ctx, opts.workspace, prepErr)
+	})
+
+	for _, figs := range [][]Figure{ingest, sync, reads, memory, browser, {binaryFigure(opts.binary)}, classifierFigures(), unbuiltFigures()} {
 		res.Figures = append(res.Figures, figs...)
 	}
 	if err := writeTable(stdout, res); err != nil {

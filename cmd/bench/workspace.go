@@ -13,7 +13,7 @@ import (
 
 // datasetVersion changes whenever the generator changes what it writes, so that
 // an older benchmark workspace is rebuilt instead of reused.
-const datasetVersion = 2
+const datasetVersion = 3 // 3: rebuilt once the area schemas (steps 5-10) gained their tables
 
 // workspaceSeed seeds the benchmark workspace's generator.
 const workspaceSeed = 2026
