@@ -31,7 +31,7 @@ func (l *Ledger) HandleInbound(ctx context.Context, messageIDs []int64) (int, er
 		if cmd == CommandNone || m.ContactID == nil {
 			continue
 		}
-		if err := l.record(ctx, *m.ContactID, m.AuthorIdentityID, cmd == CommandStop, &m.ID, m.Platform, keyword, "contact"); err != nil {
+		if err := l.record(ctx, *m.ContactID, m.AuthorIdentityID, cmd == CommandStop, &m.ID, m.Platform, keyword, "contact", ""); err != nil {
 			return n, err
 		}
 		n++
@@ -42,11 +42,20 @@ func (l *Ledger) HandleInbound(ctx context.Context, messageIDs []int64) (int, er
 // SetOptOut records an opt-out or opt-in made by a person in the app (for
 // example when a contact asked by phone).
 func (l *Ledger) SetOptOut(ctx context.Context, actor string, contactID int64, optedOut bool) error {
-	return l.record(ctx, contactID, nil, optedOut, nil, "app", "", actor)
+	return l.record(ctx, contactID, nil, optedOut, nil, "app", "", actor, "")
+}
+
+// SetOptOutBecause is SetOptOut for a contact that must exist, with the
+// person's reason kept in the audit trail.
+func (l *Ledger) SetOptOutBecause(ctx context.Context, actor string, contactID int64, optedOut bool, reason string) error {
+	if _, err := l.Store.ContactByID(ctx, contactID); err != nil {
+		return err
+	}
+	return l.record(ctx, contactID, nil, optedOut, nil, "app", "", actor, reason)
 }
 
 // record appends one ledger row per scope and an audit entry.
-func (l *Ledger) record(ctx context.Context, contactID int64, identityID *int64, out bool, msgID *int64, channel, keyword, actor string) error {
+func (l *Ledger) record(ctx context.Context, contactID int64, identityID *int64, out bool, msgID *int64, channel, keyword, actor, reason string) error {
 	for _, scope := range []string{store.ScopeAutomated, store.ScopeMarketing} {
 		cid := contactID
 		if _, err := l.Store.RecordOptOut(ctx, store.OptOutEntry{ContactID: &cid, IdentityID: identityID, Scope: scope,
@@ -63,7 +72,7 @@ func (l *Ledger) record(ctx context.Context, contactID int64, identityID *int64,
 		after = fmt.Sprintf(`{"channel":%q,"keyword":%q,"messageId":%d}`, channel, keyword, *msgID)
 	}
 	_, err := l.Store.AppendAudit(ctx, store.AuditEvent{Actor: actor, Action: action, TargetType: "contact",
-		TargetID: strconv.FormatInt(contactID, 10), AfterJSON: after})
+		TargetID: strconv.FormatInt(contactID, 10), Reason: reason, AfterJSON: after})
 	return err
 }
 

@@ -80,7 +80,7 @@ func (g *Gate) checkOptOut(ctx context.Context, conv store.Conversation, req *in
 			return err
 		}
 		if out {
-			return refused(RefusedOptedOut, map[string]string{"at": time.UnixMilli(entry.At).UTC().Format(time.RFC3339),
+			return refused(RefusedOptedOut, map[string]string{"at": time.UnixMilli(entry.At).UTC().Format("2006-01-02 15:04 UTC"),
 				"keyword": entry.Keyword, "channel": entry.Channel})
 		}
 	}

@@ -29,6 +29,9 @@ type AutomationDraft struct {
 	UpdatedAt     int64  `gorm:"column:updated_at;autoUpdateTime:false"`
 	// ConversationTitle is joined for lists.
 	ConversationTitle string `gorm:"column:conversation_title;->"`
+	// ContactID and ContactName are the conversation's contact, joined for lists (0 and "" when unknown).
+	ContactID   int64  `gorm:"column:contact_id;->"`
+	ContactName string `gorm:"column:contact_name;->"`
 }
 
 // TableName implements gorm's Tabler.
@@ -41,7 +44,7 @@ func (s *Store) CreateDraft(ctx context.Context, d *AutomationDraft) error {
 	if d.Status == "" {
 		d.Status = DraftPending
 	}
-	return classify(s.W.WithContext(ctx).Omit("conversation_title").Create(d).Error)
+	return classify(s.W.WithContext(ctx).Omit("conversation_title", "contact_id", "contact_name").Create(d).Error)
 }
 
 // Drafts lists drafts with a status ("" = any), newest first.
@@ -49,7 +52,8 @@ func (s *Store) Drafts(ctx context.Context, status string, limit int) ([]Automat
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
-	q := `SELECT d.*, c.title AS conversation_title FROM automation_drafts d JOIN conversations c ON c.id = d.conversation_id`
+	q := `SELECT d.*, c.title AS conversation_title, COALESCE(c.contact_id, 0) AS contact_id, COALESCE(k.display_name, '') AS contact_name
+		FROM automation_drafts d JOIN conversations c ON c.id = d.conversation_id LEFT JOIN contacts k ON k.id = c.contact_id`
 	args := []any{}
 	if status != "" {
 		q += ` WHERE d.status = ?`

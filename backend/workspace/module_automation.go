@@ -2,11 +2,14 @@ package workspace
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"creatordesk/backend/automation"
 	"creatordesk/backend/events"
 	"creatordesk/backend/governance"
+	"creatordesk/backend/store"
 )
 
 // automationModule names the automation services in the workspace.
@@ -21,10 +24,12 @@ type AutomationServices struct {
 	Ledger     *governance.Ledger
 	Retention  *governance.Retention
 	Requests   *governance.Requests
+	Rules      *automation.Rules
+	Appeals    *governance.Appeals
 }
 
 func init() {
-	registerModule(Module{Name: automationModule, Start: startAutomation})
+	registerModule(Module{Name: automationModule, Start: startAutomation, SeedDemo: seedAutomationDemo})
 }
 
 // startAutomation registers the governance policies on the send gate, then
@@ -47,6 +52,7 @@ func startAutomation(w *Workspace) (func(), error) {
 		Engine: &automation.Engine{Store: w.Store, Classifier: cl, Sender: w.Inbox, Connectors: w.Engine, Drafts: drafts},
 		Ledger: &governance.Ledger{Store: w.Store}, Retention: &governance.Retention{Store: w.Store},
 		Requests: &governance.Requests{Store: w.Store},
+		Rules:    &automation.Rules{Store: w.Store}, Appeals: &governance.Appeals{Store: w.Store},
 	}
 	wireAutomation(w, svc)
 	w.SetService(automationModule, svc)
@@ -96,4 +102,60 @@ func startAutomation(w *Workspace) (func(), error) {
 func Automation(w *Workspace) *AutomationServices {
 	svc, _ := w.Service(automationModule).(*AutomationServices)
 	return svc
+}
+
+// seedAutomationDemo gives the demo's Automation and Privacy screens
+// something to show: two rules (switched off, so the demo inbox is not
+// changed behind the user's back), a price reply drafted for approval in an
+// English Telegram DM, a reply waiting for review, a retention policy (off)
+// and an open appeal.
+func seedAutomationDemo(w *Workspace) error {
+	ctx := context.Background()
+	svc := Automation(w)
+	if svc == nil {
+		return nil
+	}
+	rules := []automation.Rule{
+		{Name: "Price questions: draft a reply for approval", Conditions: automation.Conditions{Kinds: []string{"dm"},
+			Keywords: []string{"price", "how much", "cost"}}, Actions: []automation.Action{{Type: automation.ActionDraft}}},
+		{Name: "Danger: escalate to a person", Conditions: automation.Conditions{Intents: []string{"danger"}},
+			Actions: []automation.Action{{Type: automation.ActionEscalate, Note: "Check this one now"}, {Type: automation.ActionTag, Tag: "urgent"}}},
+	}
+	for _, r := range rules {
+		if _, err := svc.Rules.Save(ctx, DemoActor, r); err != nil {
+			return err
+		}
+	}
+	convs, _, err := w.Store.Conversations(ctx, store.ConversationFilter{Platform: "telegram", Kind: "dm"}, store.ConversationCursor{}, 50)
+	if err != nil {
+		return err
+	}
+	var conv *store.Conversation
+	for i := range convs {
+		if convs[i].ContactID != nil && (conv == nil || strings.HasPrefix(convs[i].Language, "en")) {
+			conv = &convs[i]
+			if strings.HasPrefix(conv.Language, "en") {
+				break
+			}
+		}
+	}
+	if conv != nil {
+		d := store.AutomationDraft{ConversationID: conv.ID, Provider: "offline", Intent: "sales", Categories: automation.CategoryPrice,
+			NeedsApproval: true, Text: "Thanks for asking! The small size is 24 EUR and ships within two working days."}
+		if err := w.Store.CreateDraft(ctx, &d); err != nil {
+			return err
+		}
+		cid := conv.ID
+		if _, err := w.Store.AddReviewItem(ctx, store.ReviewItem{Kind: store.ReviewReply, TargetType: "conversation",
+			TargetID: strconv.FormatInt(conv.ID, 10), ConversationID: &cid, Summary: "Thanks! We are open again on Monday at 9:00."}); err != nil {
+			return err
+		}
+	}
+	if _, err := svc.Retention.SavePolicy(ctx, DemoActor, store.RetentionPolicy{Name: "General chat", MatchType: store.RetentionKind,
+		MatchValue: "dm", KeepDays: 180}); err != nil {
+		return err
+	}
+	_, err = svc.Appeals.Create(ctx, DemoActor, store.Appeal{TargetType: "message", TargetID: "demo-hidden-comment",
+		Reason: "My comment was hidden but it was a real question about sizes."}, time.Time{})
+	return err
 }
