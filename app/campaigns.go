@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"strings"
 	"time"
 
@@ -73,6 +74,26 @@ func (c *Campaigns) SaveCampaign(d CampaignDTO) (CampaignDTO, error) {
 func (c *Campaigns) MoveCampaign(id int64, stage string) (CampaignDTO, error) {
 	saved, err := c.svc().MoveCampaign(context.Background(), id, stage, c.s.Actor)
 	return toCampaignDTO(saved), err
+}
+
+// ListCampaignCreators lists which creators are on which campaign, with their fees.
+func (c *Campaigns) ListCampaignCreators() ([]CampaignCreatorDTO, error) {
+	rows, err := c.s.Workspace().Store.CampaignCreators(context.Background())
+	out := make([]CampaignCreatorDTO, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, CampaignCreatorDTO{CampaignID: r.CampaignID, CreatorID: r.CreatorID, FeeMinor: r.FeeMinor})
+	}
+	return out, err
+}
+
+// SetCampaignCreator puts a creator on a campaign, or changes their fee (minor units).
+func (c *Campaigns) SetCampaignCreator(campaignID, creatorID, feeMinor int64) error {
+	return c.svc().SetCampaignCreator(context.Background(), campaignID, creatorID, feeMinor, c.s.Actor)
+}
+
+// RemoveCampaignCreator takes a creator off a campaign.
+func (c *Campaigns) RemoveCampaignCreator(campaignID, creatorID int64) error {
+	return c.svc().RemoveCampaignCreator(context.Background(), campaignID, creatorID, c.s.Actor)
 }
 
 // ListCodes lists discount codes.
@@ -149,8 +170,17 @@ func previewOf(req OrderImportRequest) (orderimport.Preview, error) {
 }
 
 // PreviewOrderImport reads a CSV and reports what would be imported and each bad row.
+// When the columns cannot be matched (unknown format, required columns not chosen)
+// it still answers with the headers and sample rows, the problem in MappingProblem,
+// so the column-mapping step can show the file; other file problems are errors.
 func (c *Campaigns) PreviewOrderImport(req OrderImportRequest) (OrderImportPreviewDTO, error) {
 	p, err := previewOf(req)
+	var fe *orderimport.FileError
+	if errors.As(err, &fe) && (fe.Reason == "unknown_format" || fe.Reason == "missing_columns") {
+		d := toPreviewDTO(p)
+		d.Valid, d.MappingProblem = 0, ToAppError(err)
+		return d, nil
+	}
 	if err != nil {
 		return OrderImportPreviewDTO{}, err
 	}

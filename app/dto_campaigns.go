@@ -44,6 +44,13 @@ type CampaignDTO struct {
 	Stage        string `json:"stage"`
 }
 
+// CampaignCreatorDTO is a creator on a campaign with the agreed fee (the cost of CPA and ROAS).
+type CampaignCreatorDTO struct {
+	CampaignID int64 `json:"campaignId"`
+	CreatorID  int64 `json:"creatorId"`
+	FeeMinor   int64 `json:"feeMinor"`
+}
+
 // CodeDTO is a discount code.
 type CodeDTO struct {
 	ID            int64   `json:"id"`
@@ -149,6 +156,8 @@ type OrderImportPreviewDTO struct {
 	BadRows          []BadRowDTO       `json:"badRows"`
 	DateOrder        string            `json:"dateOrder"`
 	DateOrderGuessed bool              `json:"dateOrderGuessed"`
+	// MappingProblem is why the columns could not be matched (null when they were).
+	MappingProblem *AppError `json:"mappingProblem"`
 }
 
 // OrderImportResultDTO is what an import stored.

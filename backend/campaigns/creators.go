@@ -145,6 +145,15 @@ func (s *Service) SetCampaignCreator(ctx context.Context, campaignID, creatorID,
 	return nil
 }
 
+// RemoveCampaignCreator takes a creator off a campaign (their codes, links and orders stay).
+func (s *Service) RemoveCampaignCreator(ctx context.Context, campaignID, creatorID int64, actor string) error {
+	if err := s.Store.RemoveCampaignCreator(ctx, campaignID, creatorID); err != nil {
+		return err
+	}
+	s.audit(ctx, actor, "campaign.creator_removed", "campaign", campaignID, "", map[string]int64{"creatorId": creatorID}, nil)
+	return nil
+}
+
 // Slug is the lower-case ASCII form used in UTM values ("Spring Glaze 2026" -> "spring-glaze-2026").
 // Text with no ASCII letters or digits gives "".
 func Slug(s string) string {

@@ -100,3 +100,12 @@ func (s *Store) CampaignCreators(ctx context.Context) ([]CampaignCreator, error)
 	var out []CampaignCreator
 	return out, classify(s.R.WithContext(ctx).Order("campaign_id, creator_id").Find(&out).Error)
 }
+
+// RemoveCampaignCreator takes a creator off a campaign; ErrNotFound when they were not on it.
+func (s *Store) RemoveCampaignCreator(ctx context.Context, campaignID, creatorID int64) error {
+	res := s.W.WithContext(ctx).Where("campaign_id = ? AND creator_id = ?", campaignID, creatorID).Delete(&CampaignCreator{})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return classify(res.Error)
+}

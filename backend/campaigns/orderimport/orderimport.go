@@ -166,11 +166,12 @@ func Parse(r io.Reader, opts Options) (Preview, error) {
 		headers[i] = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 	}
 	p := Preview{Delimiter: string(delim), Headers: headers, Rows: len(records) - 1}
-	if err := p.resolveMapping(opts); err != nil {
-		return p, err
-	}
+	// The sample comes first: a file whose columns are not recognised still shows its rows in the mapping step.
 	for _, rec := range records[1:min(len(records), 1+sampleRows)] {
 		p.Sample = append(p.Sample, rec)
+	}
+	if err := p.resolveMapping(opts); err != nil {
+		return p, err
 	}
 	p.readRows(records[1:], lines[1:], opts)
 	return p, nil

@@ -1,5 +1,6 @@
 // Typed wrappers over app.Campaigns: creators, campaigns, codes, links, orders and results.
 import { call } from './bridge'
+import type { AppErrorDTO } from './types'
 
 export interface CreatorHandle {
   platform: string
@@ -35,6 +36,13 @@ export interface Campaign {
   currency: string
   compensation: string
   stage: string
+}
+
+/** A creator on a campaign with the agreed fee (the cost side of CPA and ROAS). */
+export interface CampaignCreator {
+  campaignId: number
+  creatorId: number
+  feeMinor: number
 }
 
 export interface DiscountCode {
@@ -132,6 +140,8 @@ export interface OrderImportPreview {
   badRows: OrderImportBadRow[]
   dateOrder: string
   dateOrderGuessed: boolean
+  /** Why the columns could not be matched (then headers and sample are for the mapping step). */
+  mappingProblem: AppErrorDTO | null
 }
 
 export interface OrderImportResult {
@@ -180,6 +190,9 @@ declare module './bridge' {
       ListCampaigns(): Promise<Campaign[]>
       SaveCampaign(c: Campaign): Promise<Campaign>
       MoveCampaign(id: number, stage: string): Promise<Campaign>
+      ListCampaignCreators(): Promise<CampaignCreator[]>
+      SetCampaignCreator(campaignId: number, creatorId: number, feeMinor: number): Promise<void>
+      RemoveCampaignCreator(campaignId: number, creatorId: number): Promise<void>
       ListCodes(): Promise<DiscountCode[]>
       AddCode(req: NewCodeRequest): Promise<DiscountCode>
       ListLinks(): Promise<UtmLink[]>
@@ -210,6 +223,15 @@ export function saveCampaign(c: Campaign): Promise<Campaign> {
 }
 export function moveCampaign(id: number, stage: CampaignStage): Promise<Campaign> {
   return call('Campaigns', 'MoveCampaign', id, stage)
+}
+export async function listCampaignCreators(): Promise<CampaignCreator[]> {
+  return (await call('Campaigns', 'ListCampaignCreators')) ?? []
+}
+export function setCampaignCreator(campaignId: number, creatorId: number, feeMinor: number): Promise<void> {
+  return call('Campaigns', 'SetCampaignCreator', campaignId, creatorId, feeMinor)
+}
+export function removeCampaignCreator(campaignId: number, creatorId: number): Promise<void> {
+  return call('Campaigns', 'RemoveCampaignCreator', campaignId, creatorId)
 }
 export async function listCodes(): Promise<DiscountCode[]> {
   return (await call('Campaigns', 'ListCodes')) ?? []

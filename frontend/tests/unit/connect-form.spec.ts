@@ -211,7 +211,6 @@ describe('the platform picker', () => {
       'whatsapp',
       'youtube',
       'tiktok',
-      'shopify',
     ])
     expect(soon.findAll('button, a, input').length).toBe(0)
     expect(soon.text()).toContain('YouTube has no direct messages')
