@@ -8,7 +8,16 @@ import (
 
 	"creatordesk/app"
 	"creatordesk/backend/campaigns/money"
+	"creatordesk/backend/kpi"
 )
+
+// The KPI dashboard's figures (and "all") join the metrics before the usage line is built.
+func init() {
+	kpiMetrics["all"] = kpiAll
+	for _, name := range kpi.Names() {
+		kpiMetrics[name] = kpiFigure(name)
+	}
+}
 
 func init() {
 	registerCommand("kpi", "  creatordesk [--data-dir DIR] kpi <metric> [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]   metrics: "+
@@ -21,6 +30,65 @@ type kpiMetric func(s *app.Session, from, to string, asJSON bool, env Env) error
 // kpiMetrics are the metrics `kpi` knows, by name.
 var kpiMetrics = map[string]kpiMetric{
 	"revenue": kpiRevenue,
+}
+
+// kpiAll prints every dashboard figure: the KPI view's numbers (app.Kpis.Dashboard).
+func kpiAll(s *app.Session, from, to string, asJSON bool, env Env) error {
+	d, err := app.NewKpis(s).Dashboard(from, to)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return printJSON(env.Stdout, d)
+	}
+	fmt.Fprintf(env.Stdout, "%s to %s (previous: %s to %s, zone %s)\n", d.From, d.To, d.PreviousFrom, d.PreviousTo, d.Zone)
+	for _, f := range d.Figures {
+		printKpiFigure(env, f)
+	}
+	return nil
+}
+
+// kpiFigure prints one dashboard figure, taken from the same dashboard as `kpi all`.
+func kpiFigure(name string) kpiMetric {
+	return func(s *app.Session, from, to string, asJSON bool, env Env) error {
+		d, err := app.NewKpis(s).Dashboard(from, to)
+		if err != nil {
+			return err
+		}
+		for _, f := range d.Figures {
+			if f.Name != name {
+				continue
+			}
+			if asJSON {
+				return printJSON(env.Stdout, f)
+			}
+			printKpiFigure(env, f)
+			return nil
+		}
+		return fmt.Errorf("kpi: no figure %s", name)
+	}
+}
+
+// printKpiFigure prints a figure on one line: value, previous value and change.
+func printKpiFigure(env Env, f app.KpiFigureDTO) {
+	show := func(v *float64) string {
+		switch {
+		case v == nil:
+			return "-"
+		case f.Unit == kpi.UnitRatio:
+			return fmt.Sprintf("%.1f%%", *v*100)
+		case f.Unit == kpi.UnitMoney:
+			return money.Format(int64(*v), f.Currency) + " " + f.Currency
+		case f.Unit == kpi.UnitCount:
+			return fmt.Sprintf("%.0f", *v)
+		}
+		return fmt.Sprintf("%.1f %s", *v, f.Unit)
+	}
+	change := ""
+	if f.Change != nil {
+		change = fmt.Sprintf(" (%+.1f%%)", *f.Change*100)
+	}
+	fmt.Fprintf(env.Stdout, "%-28s %16s  previous %16s%s  [%d counted]\n", f.Name, show(f.Value), show(f.Previous), change, f.Count)
 }
 
 // kpiNames lists the metric names, sorted.

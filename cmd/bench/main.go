@@ -173,7 +173,7 @@ func run(ctx context.Context, opts options, stdout io.Writer) error {
 		browser = browserFigures(ctx, opts.workspace, prepErr)
 	})
 
-	for _, figs := range [][]Figure{ingest, sync, reads, memory, browser, {binaryFigure(opts.binary)}, classifierFigures(), unbuiltFigures()} {
+	for _, figs := range [][]Figure{ingest, sync, reads, memory, kpiFigures(ctx, opts.workspace, prepErr), browser, {binaryFigure(opts.binary)}, classifierFigures(), unbuiltFigures()} {
 		res.Figures = append(res.Figures, figs...)
 	}
 	if err := writeTable(stdout, res); err != nil {

@@ -55,7 +55,9 @@ var wantFigures = []string{
 	"inbox counts (unread messages, unread conversations, waiting) p99",
 	"memory RSS after paging the inbox", "memory peak RSS (VmHWM)",
 	"binary size",
-	"KPI dashboard",
+	"KPI dashboard, 30 days p50", "KPI dashboard, 30 days p99",
+	"KPI dashboard, 90 days p50", "KPI dashboard, 90 days p99",
+	"KPI drill-down (conversations, 30 days) p50", "KPI drill-down (conversations, 30 days) p99",
 	"Chromium start to first rows painted",
 	"scroll frame time p95",
 }

@@ -1,0 +1,150 @@
+package kpi
+
+import (
+	"strconv"
+)
+
+// Split dimensions.
+const (
+	DimPlatform = "platform"
+	DimAccount  = "account"
+	DimMember   = "member"
+	DimTag      = "tag"
+	DimKind     = "kind"
+	DimIntent   = "intent"
+	DimCreator  = "creator"
+	DimCode     = "code"
+	// DimSlot is a weekday and hour of the busiest-time heat map, keyed "D-H" (0 = Sunday).
+	DimSlot = "slot"
+)
+
+// Units of a figure's value.
+const (
+	UnitMinutes = "minutes"
+	UnitHours   = "hours"
+	UnitRatio   = "ratio"
+	UnitCount   = "count"
+	// UnitMoney is minor units of the figure's Currency.
+	UnitMoney = "money"
+)
+
+// What a drill-down lists.
+const (
+	DrillConversations = "conversation"
+	DrillOrders        = "order"
+)
+
+// Row is one thing a figure counted: a conversation or an order.
+type Row struct {
+	// ID is the conversation or order id.
+	ID int64
+	// Label is the conversation's title or the order's name.
+	Label string
+	// At is the instant that put the row in the period (Unix ms).
+	At int64
+	// Value is the row's measure (minutes to reply, order total, ...); 1 for counts.
+	Value float64
+	// Business is the business-hours twin of Value (first response only).
+	Business float64
+	// Hit says whether the row is in a rate's numerator (replied, met, converted, ...).
+	Hit bool
+	// dims gives the row's keys and labels along a split dimension.
+	dims func(dim string) [][2]string
+}
+
+// agg is how a figure's rows become its value.
+type agg int
+
+const (
+	aggMedian agg = iota // median of Value
+	aggRate              // share of rows with Hit
+	aggCount             // number of rows
+	aggSum               // sum of Value
+	aggMean              // mean of Value
+	aggPeak              // the most rows sharing one DimSlot key
+)
+
+// aggregate computes the value of rows; ok is false when there is nothing to measure.
+func aggregate(a agg, rows []Row) (float64, bool) {
+	switch a {
+	case aggCount:
+		return float64(len(rows)), true
+	case aggSum:
+		var sum float64
+		for _, r := range rows {
+			sum += r.Value
+		}
+		return sum, true
+	}
+	if len(rows) == 0 {
+		return 0, false
+	}
+	switch a {
+	case aggMedian:
+		return median(values(rows, false))
+	case aggRate:
+		hits := 0
+		for _, r := range rows {
+			if r.Hit {
+				hits++
+			}
+		}
+		return float64(hits) / float64(len(rows)), true
+	case aggMean:
+		sum, _ := aggregate(aggSum, rows)
+		return sum / float64(len(rows)), true
+	case aggPeak:
+		_, n := peakSlot(rows)
+		return float64(n), true
+	}
+	return 0, false
+}
+
+// values are the rows' Value (or Business) measures.
+func values(rows []Row, business bool) []float64 {
+	out := make([]float64, len(rows))
+	for i, r := range rows {
+		out[i] = r.Value
+		if business {
+			out[i] = r.Business
+		}
+	}
+	return out
+}
+
+// peakSlot is the DimSlot key with the most rows (the earliest slot on a tie) and its count.
+func peakSlot(rows []Row) (string, int) {
+	counts := map[string]int{}
+	for _, r := range rows {
+		for _, k := range r.dims(DimSlot) {
+			counts[k[0]]++
+		}
+	}
+	best, bestN := "", 0
+	for d := 0; d < 7; d++ {
+		for h := 0; h < 24; h++ {
+			k := slotKey(d, h)
+			if counts[k] > bestN {
+				best, bestN = k, counts[k]
+			}
+		}
+	}
+	return best, bestN
+}
+
+// slotKey names a weekday (0 = Sunday) and hour.
+func slotKey(day, hour int) string { return strconv.Itoa(day) + "-" + strconv.Itoa(hour) }
+
+// rowsWhere keeps the rows with key along dim.
+func rowsWhere(rows []Row, dim, key string) []Row {
+	var out []Row
+	for _, r := range rows {
+		for _, k := range r.dims(dim) {
+			if k[0] == key {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}

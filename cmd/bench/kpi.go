@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"time"
+
+	"creatordesk/backend/campaigns"
+	"creatordesk/backend/kpi"
+	"creatordesk/backend/sla"
+	"creatordesk/backend/store"
+)
+
+// kpiGoal is the target of a KPI dashboard's backend time, in milliseconds.
+const kpiGoal = 300.0
+
+// kpiRuns is how often each KPI read is timed (sample stops earlier when its budget runs out).
+const kpiRuns = 30
+
+// kpiProbe is one timed KPI read over a period ending at the workspace's "now".
+type kpiProbe struct {
+	name string
+	days int
+	run  func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error)
+}
+
+// kpiProbes are the dashboard over the default 30 days and a quarter, and one drill-down.
+var kpiProbes = []kpiProbe{
+	{"KPI dashboard, 30 days", 30, dashboardRows},
+	{"KPI dashboard, 90 days", 90, dashboardRows},
+	{"KPI drill-down (conversations, 30 days)", 30, func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error) {
+		d, err := svc.Drill(ctx, p, kpi.Volume, "", "")
+		return len(d.Rows), err
+	}},
+}
+
+// dashboardRows computes every figure and returns how many conversations the volume figure counted.
+func dashboardRows(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error) {
+	d, err := svc.Dashboard(ctx, p)
+	for _, f := range d.Figures {
+		if f.Name == kpi.Volume {
+			return f.Count, err
+		}
+	}
+	return 0, err
+}
+
+// kpiFigures times the KPI area's backend (kpi.Service, as app.Kpis calls it) on
+// the benchmark workspace, with business hours on (Monday to Friday 09–18 UTC,
+// the default calendar) so the business-time arithmetic is included.
+func kpiFigures(ctx context.Context, path string, prepErr error) []Figure {
+	var out []Figure
+	st, err := (*store.Store)(nil), prepErr
+	if err == nil {
+		st, err = store.Open(path, store.Options{Now: func() time.Time { return refNow }})
+	}
+	if err == nil {
+		defer st.Close()
+	}
+	cal := sla.MustCalendar(sla.DefaultCalendar("UTC"))
+	for _, p := range kpiProbes {
+		if err != nil {
+			out = append(out, latencyOrMissing(p.name, kpiGoal, timings{}, err, "")...)
+			continue
+		}
+		svc := &kpi.Service{Store: st, Campaigns: &campaigns.Service{Store: st}, Calendar: func() *sla.Calendar { return cal }}
+		period := kpi.Period{From: refNow.AddDate(0, 0, -p.days), To: refNow}
+		runtime.GC()
+		var counted int
+		t, runErr := sample(kpiRuns, func(int) error {
+			var e error
+			counted, e = p.run(ctx, svc, period)
+			return e
+		})
+		out = append(out, latencyOrMissing(p.name, kpiGoal, t, runErr,
+			fmt.Sprintf("kpi.Service over %s – %s and the period before it (%d conversations counted)",
+				period.From.Format("2006-01-02"), period.To.Format("2006-01-02"), counted))...)
+	}
+	return out
+}
