@@ -74,6 +74,8 @@ type ConversationQuery struct {
 	Assignee string `json:"assignee"`
 	SLAState string `json:"slaState"`
 	Language string `json:"language"`
+	// WaitingMinMinutes keeps conversations whose customer's last, unanswered message waited at least this long (0 = any).
+	WaitingMinMinutes int `json:"waitingMinMinutes"`
 }
 
 // ConversationDTO is one inbox row.

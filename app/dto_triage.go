@@ -81,6 +81,8 @@ type ViewFilterDTO struct {
 	SLAState   string `json:"slaState"`
 	Language   string `json:"language"`
 	UnreadOnly bool   `json:"unreadOnly"`
+	// WaitingMinMinutes keeps conversations whose customer has waited at least this long (0 = any).
+	WaitingMinMinutes int `json:"waitingMinMinutes"`
 }
 
 // SavedViewDTO is a saved view with its unread count.
@@ -202,12 +204,12 @@ func toNoteDTO(n store.Note) NoteDTO {
 
 func toViewFilter(f ViewFilterDTO) inbox.ViewFilter {
 	return inbox.ViewFilter{Platform: f.Platform, AccountID: f.AccountID, Kind: f.Kind, Status: f.Status, TagID: f.TagID,
-		Assignee: f.Assignee, SLAState: f.SLAState, Language: f.Language, UnreadOnly: f.UnreadOnly}
+		Assignee: f.Assignee, SLAState: f.SLAState, Language: f.Language, UnreadOnly: f.UnreadOnly, WaitingMinMinutes: f.WaitingMinMinutes}
 }
 
 func toViewFilterDTO(f inbox.ViewFilter) ViewFilterDTO {
 	return ViewFilterDTO{Platform: f.Platform, AccountID: f.AccountID, Kind: f.Kind, Status: f.Status, TagID: f.TagID,
-		Assignee: f.Assignee, SLAState: f.SLAState, Language: f.Language, UnreadOnly: f.UnreadOnly}
+		Assignee: f.Assignee, SLAState: f.SLAState, Language: f.Language, UnreadOnly: f.UnreadOnly, WaitingMinMinutes: f.WaitingMinMinutes}
 }
 
 func toContactDTO(c store.Contact) ContactDTO {

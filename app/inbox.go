@@ -22,7 +22,7 @@ func (i *Inbox) ListConversations(q ConversationQuery) (ConversationPage, error)
 	}
 	rows, next, err := i.triage().List(context.Background(), inbox.ViewFilter{Platform: q.Platform, AccountID: q.AccountID,
 		Kind: q.Kind, Status: q.Status, UnreadOnly: q.UnreadOnly, TagID: q.TagID, Assignee: q.Assignee, SLAState: q.SLAState,
-		Language: q.Language}, cur, q.Limit)
+		Language: q.Language, WaitingMinMinutes: q.WaitingMinMinutes}, cur, q.Limit)
 	if err != nil {
 		return ConversationPage{}, err
 	}

@@ -45,14 +45,18 @@ type ViewFilter struct {
 	SLAState   string `json:"slaState,omitempty"`
 	Language   string `json:"language,omitempty"`
 	UnreadOnly bool   `json:"unreadOnly,omitempty"`
+	// WaitingMinMinutes keeps conversations whose customer has waited at least
+	// this long since their last, unanswered message (0 = any).
+	WaitingMinMinutes int `json:"waitingMinMinutes,omitempty"`
 }
 
 // AssigneeMe is the ViewFilter value for the current member's conversations.
 const AssigneeMe = "me"
 
 // StoreFilter resolves the filter for the current member (0 = nobody chosen:
-// "me" then matches nothing assigned, i.e. behaves like a member with no conversations).
-func (f ViewFilter) StoreFilter(me int64) store.ConversationFilter {
+// "me" then matches nothing assigned, i.e. behaves like a member with no conversations)
+// and the time now (for WaitingMinMinutes).
+func (f ViewFilter) StoreFilter(me int64, now time.Time) store.ConversationFilter {
 	assignee := f.Assignee
 	if assignee == AssigneeMe {
 		assignee = strconv.FormatInt(me, 10)
@@ -60,8 +64,12 @@ func (f ViewFilter) StoreFilter(me int64) store.ConversationFilter {
 			assignee = "-"
 		}
 	}
-	return store.ConversationFilter{Platform: f.Platform, AccountID: f.AccountID, Kind: f.Kind, Status: f.Status,
+	out := store.ConversationFilter{Platform: f.Platform, AccountID: f.AccountID, Kind: f.Kind, Status: f.Status,
 		UnreadOnly: f.UnreadOnly, TagID: f.TagID, Assignee: assignee, SLAState: f.SLAState, Language: f.Language}
+	if f.WaitingMinMinutes > 0 {
+		out.WaitingSince = now.Add(-time.Duration(f.WaitingMinMinutes) * time.Minute).UnixMilli()
+	}
+	return out
 }
 
 // Triage is the inbox's triage: filters and saved views, tags, assignment and
@@ -108,7 +116,7 @@ func (t *Triage) List(ctx context.Context, f ViewFilter, after store.Conversatio
 	if err != nil {
 		return nil, store.ConversationCursor{}, err
 	}
-	return t.Store.ConversationRows(ctx, f.StoreFilter(me), after, limit)
+	return t.Store.ConversationRows(ctx, f.StoreFilter(me, t.Store.Now()), after, limit)
 }
 
 // Apply runs one action on a selection, all or nothing, audited per conversation.
@@ -282,7 +290,7 @@ func (t *Triage) CountUnread(ctx context.Context, filters []ViewFilter) ([]int64
 	}
 	out := make([]int64, len(filters))
 	for i, f := range filters {
-		if out[i], err = t.Store.CountUnread(ctx, f.StoreFilter(me)); err != nil {
+		if out[i], err = t.Store.CountUnread(ctx, f.StoreFilter(me, t.Store.Now())); err != nil {
 			return nil, err
 		}
 	}

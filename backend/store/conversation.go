@@ -29,6 +29,9 @@ type ConversationFilter struct {
 	Language string
 	// ContactID keeps one contact's conversations.
 	ContactID int64
+	// WaitingSince keeps conversations whose newest message is the customer's
+	// (nobody answered yet) and arrived at or before this time (Unix ms; 0 = any).
+	WaitingSince int64
 }
 
 // AssigneeNone is the filter value for unassigned conversations.
@@ -80,6 +83,9 @@ func (f ConversationFilter) where() ([]string, []any) {
 	}
 	if f.ContactID != 0 {
 		add("c.contact_id = ?", f.ContactID)
+	}
+	if f.WaitingSince != 0 {
+		add("c.last_inbound_at > 0 AND c.last_inbound_at >= c.last_message_at AND c.last_inbound_at <= ?", f.WaitingSince)
 	}
 	return where, args
 }

@@ -72,6 +72,8 @@ export interface ViewFilter {
   slaState: string
   language: string
   unreadOnly: boolean
+  /** Customer waited at least this many minutes since their last, unanswered message (0 = any). */
+  waitingMinMinutes: number
 }
 
 export interface SavedView {
@@ -206,7 +208,7 @@ declare module './bridge' {
 }
 
 export const emptyFilter = (): ViewFilter => ({
-  platform: '', accountId: 0, kind: '', status: '', tagId: 0, assignee: '', slaState: '', language: '', unreadOnly: false,
+  platform: '', accountId: 0, kind: '', status: '', tagId: 0, assignee: '', slaState: '', language: '', unreadOnly: false, waitingMinMinutes: 0,
 })
 
 export const listTags = async (): Promise<TriageTag[]> => (await call('Triage', 'Tags')) ?? []

@@ -130,6 +130,8 @@ export interface ConversationQuery {
   assignee: string
   slaState: string
   language: string
+  /** Keeps conversations whose customer's last, unanswered message waited at least this long (0 = any). */
+  waitingMinMinutes: number
 }
 
 export interface ConversationPage {

@@ -6,6 +6,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, triggerRef } from 'vue'
 import { on, toAppError, type AppError } from '@/api/bridge'
 import * as api from '@/api/inbox'
+import { searchAll, type ContactHit, type NoteHit } from '@/api/triage'
 import { sendFromTemplate } from '@/api/templates'
 import type { Conversation, ConversationQuery, ConversationStatus, Message, SearchHit } from '@/api/types'
 import { CHANGE_DEBOUNCE_MS } from './constants'
@@ -28,10 +29,17 @@ export interface InboxFilters {
   assignee: string
   slaState: string
   language: string
+  /** The customer's last, unanswered message waited at least this long (0 = any). */
+  waitingMinMinutes: number
 }
 
 export const EMPTY_FILTERS: InboxFilters = {
-  platform: '', kind: '', status: '', unreadOnly: false, tagId: 0, assignee: '', slaState: '', language: '',
+  platform: '', kind: '', status: '', unreadOnly: false, tagId: 0, assignee: '', slaState: '', language: '', waitingMinMinutes: 0,
+}
+
+/** True when no filter narrows the list. */
+export function isDefaultFilters(f: InboxFilters): boolean {
+  return (Object.keys(EMPTY_FILTERS) as Array<keyof InboxFilters>).every((k) => !f[k])
 }
 
 /** Newest first, ties by id descending: the order the Go side pages in. */
@@ -81,6 +89,7 @@ export const useInboxStore = defineStore('inbox', () => {
     return {
       cursor, limit, platform: f.platform, kind: f.kind, status: f.status, unreadOnly: f.unreadOnly,
       accountId: 0, tagId: f.tagId, assignee: f.assignee, slaState: f.slaState, language: f.language,
+      waitingMinMinutes: f.waitingMinMinutes,
     }
   }
 
@@ -95,6 +104,8 @@ export const useInboxStore = defineStore('inbox', () => {
     if (f.assignee && f.assignee !== 'none' && f.assignee !== 'me' && c.assignee !== f.assignee) return false
     if (f.slaState && (c.slaState || 'none') !== f.slaState) return false
     if (f.language && c.language !== f.language) return false
+    // A reply (or any newer message) moves lastMessageAt past the cutoff: nobody waits any more.
+    if (f.waitingMinMinutes > 0 && (Date.parse(c.lastMessageAt) || 0) > Date.now() - f.waitingMinMinutes * 60_000) return false
     return true
   }
 
@@ -153,6 +164,8 @@ export const useInboxStore = defineStore('inbox', () => {
   /** Drops the list and loads the first page again (after a filter or workspace change). */
   async function reload(): Promise<void> {
     generation++
+    checked.value = new Set()
+    checkAnchor = null
     conversations.value = new Map()
     order.value = []
     nextCursor.value = ''
@@ -165,6 +178,40 @@ export const useInboxStore = defineStore('inbox', () => {
   async function setFilters(f: Partial<InboxFilters>): Promise<void> {
     filters.value = { ...filters.value, ...f }
     await reload()
+  }
+
+  // ---- bulk selection --------------------------------------------------------------------
+  /** Rows ticked for a bulk action (cleared when the list reloads). */
+  const checked = ref(new Set<number>())
+  /** The row a shift-range starts from (the last one ticked or unticked by itself). */
+  let checkAnchor: number | null = null
+  const checkedIds = computed(() => order.value.filter((id) => checked.value.has(id)))
+
+  /** Ticks or unticks one row; it becomes the anchor of the next range. */
+  function toggleChecked(id: number): void {
+    const next = new Set(checked.value)
+    if (next.has(id)) next.delete(id)
+    else next.add(id)
+    checked.value = next
+    checkAnchor = id
+  }
+
+  /** Ticks every loaded row between the anchor (or `from`) and `to`, both included. */
+  function checkRange(to: number, from: number | null = checkAnchor): void {
+    const ids = order.value
+    const b = ids.indexOf(to)
+    if (b < 0) return
+    const a = from === null ? -1 : ids.indexOf(from)
+    const [lo, hi] = a < 0 ? [b, b] : [Math.min(a, b), Math.max(a, b)]
+    const next = new Set(checked.value)
+    for (const id of ids.slice(lo, hi + 1)) next.add(id)
+    checked.value = next
+    if (checkAnchor === null) checkAnchor = to
+  }
+
+  function clearChecked(): void {
+    checked.value = new Set()
+    checkAnchor = null
   }
 
   // ---- open thread ---------------------------------------------------------------------
@@ -343,6 +390,8 @@ export const useInboxStore = defineStore('inbox', () => {
   // ---- search ----------------------------------------------------------------------------
   const searchQuery = ref('')
   const searchHits = ref<SearchHit[]>([])
+  const searchContacts = ref<ContactHit[]>([])
+  const searchNotes = ref<NoteHit[]>([])
   const searching = ref(false)
   const searchError = ref<AppError | null>(null)
   let searchGen = 0
@@ -352,19 +401,25 @@ export const useInboxStore = defineStore('inbox', () => {
     searchQuery.value = q
     if (q.trim() === '') {
       searchHits.value = []
+      searchContacts.value = []
+      searchNotes.value = []
       searching.value = false
       searchError.value = null
       return
     }
     searching.value = true
     try {
-      const hits = await api.search(q.trim(), SEARCH_LIMIT)
+      const res = await searchAll(q.trim(), SEARCH_LIMIT)
       if (gen !== searchGen) return
-      searchHits.value = hits
+      searchHits.value = res.messages
+      searchContacts.value = res.contacts
+      searchNotes.value = res.notes
       searchError.value = null
     } catch (err) {
       if (gen === searchGen) {
         searchHits.value = []
+        searchContacts.value = []
+        searchNotes.value = []
         searchError.value = toAppError(err)
       }
     } finally {
@@ -417,10 +472,17 @@ export const useInboxStore = defineStore('inbox', () => {
     retry,
     setStatus,
     applyRows,
+    checked,
+    checkedIds,
+    toggleChecked,
+    checkRange,
+    clearChecked,
     refreshConversations,
     upsertMessage,
     searchQuery,
     searchHits,
+    searchContacts,
+    searchNotes,
     searching,
     searchError,
     search,

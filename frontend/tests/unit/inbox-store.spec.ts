@@ -68,7 +68,7 @@ describe('paging', () => {
     await inbox.setFilters({ platform: 'telegram', unreadOnly: true })
     expect(list.mock.calls.at(-1)![0]).toEqual({
       cursor: '', limit: 50, platform: 'telegram', kind: '', status: '', unreadOnly: true,
-      accountId: 0, tagId: 0, assignee: '', slaState: '', language: '',
+      accountId: 0, tagId: 0, assignee: '', slaState: '', language: '', waitingMinMinutes: 0,
     })
     expect(inbox.items.map((c) => c.id)).toEqual([1])
   })
