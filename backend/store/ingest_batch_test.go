@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -93,5 +94,35 @@ func TestNewInboundMessageReopensResolvedAndSnoozed(t *testing.T) {
 		if err != nil || got.Status != StatusOpen {
 			t.Errorf("%s conversation is %q after a new message, want open (%v)", status, got.Status, err)
 		}
+	}
+}
+
+// The KPI scan of a period's messages is answered from the thread index alone.
+func TestKpiMessageScanUsesTheCoveringIndex(t *testing.T) {
+	s := openTest(t)
+	rows, err := s.reader().Query(`EXPLAIN QUERY PLAN SELECT m.conversation_id, m.direction, m.sent_at, m.id, m.state
+		FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.sent_at >= 1
+		WHERE c.last_message_at >= 1 AND m.deleted = 0`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, notused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	found := false
+	for _, d := range plan {
+		if strings.Contains(d, "COVERING INDEX ix_messages_conversation") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the messages side is not read from the covering index: %v", plan)
 	}
 }

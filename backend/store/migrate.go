@@ -29,6 +29,7 @@ var migrations = []migration{
 	step8Governance,
 	step9Campaigns,
 	step10Calendar,
+	step11MessageCover,
 }
 
 // SchemaVersion is the version a fully migrated database has.
