@@ -30,6 +30,7 @@ var migrations = []migration{
 	step9Campaigns,
 	step10Calendar,
 	step11MessageCover,
+	step12LeanConversationIndexes,
 }
 
 // SchemaVersion is the version a fully migrated database has.
