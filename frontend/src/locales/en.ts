@@ -255,13 +255,9 @@ const en = {
       },
       soon: {
         title: 'Coming soon',
-        facebookMessenger: 'Facebook & Messenger',
-        instagram: 'Needs Meta’s API, which takes a professional account and an app review by Meta.',
-        facebook: 'Page messages and comments need Meta’s API and an app review by Meta.',
         whatsapp: 'Incoming messages arrive only through Meta’s webhooks, which need a public server.',
         youtube: 'Comments only: YouTube has no direct messages.',
         tiktok: 'TikTok’s messaging API is open only to Business accounts, and only in some regions.',
-        shopify: 'For campaign orders and discount codes, not messages.',
       },
     },
     appearance: {
@@ -272,36 +268,6 @@ const en = {
       version: 'Version',
       dataDir: 'Data folder',
       demo: 'This is the demo workspace. Its data is thrown away when you quit.',
-    },
-  },
-  notBuilt: {
-    calendar: {
-      title: 'Calendar',
-      body: 'The content calendar is not built yet. It will hold scheduled posts, live sessions and scheduled replies.',
-    },
-    campaigns: {
-      title: 'Campaigns',
-      body: 'Campaigns are not built yet. They will track creators, discount codes, links and the orders they bring.',
-    },
-    kpis: {
-      title: 'KPIs',
-      body: 'KPIs are not built yet. No figures are shown until they come from your real data.',
-    },
-    checklist: {
-      title: 'Checklist',
-      body: 'The weekly team checklist is not built yet.',
-    },
-    contacts: {
-      title: 'Contacts',
-      body: 'Contact profiles are not built yet. They will gather one person’s conversations across platforms.',
-    },
-    automation: {
-      title: 'Automation',
-      body: 'Automation is not built yet. It will hold rules, reply drafts and the review queue.',
-    },
-    governance: {
-      title: 'Privacy & audit',
-      body: 'This area is not built yet. It will hold the audit trail, consent, retention and data requests.',
     },
   },
   errors: {

@@ -254,13 +254,9 @@ const ro: LocaleMessages = {
       },
       soon: {
         title: 'În curând',
-        facebookMessenger: 'Facebook și Messenger',
-        instagram: 'Necesită API-ul Meta, adică un cont profesional și o verificare a aplicației de către Meta.',
-        facebook: 'Mesajele și comentariile paginii necesită API-ul Meta și o verificare a aplicației de către Meta.',
         whatsapp: 'Mesajele primite sosesc doar prin webhookurile Meta, care au nevoie de un server public.',
         youtube: 'Doar comentarii: YouTube nu are mesaje directe.',
         tiktok: 'API-ul de mesaje TikTok este deschis doar conturilor Business și doar în unele regiuni.',
-        shopify: 'Pentru comenzile și codurile de reducere din campanii, nu pentru mesaje.',
       },
     },
     appearance: {
@@ -271,36 +267,6 @@ const ro: LocaleMessages = {
       version: 'Versiune',
       dataDir: 'Dosarul de date',
       demo: 'Acesta este spațiul de lucru demo. Datele lui se șterg când închizi aplicația.',
-    },
-  },
-  notBuilt: {
-    calendar: {
-      title: 'Calendar',
-      body: 'Calendarul de conținut nu este gata încă. Aici vor apărea postările programate, sesiunile live și răspunsurile programate.',
-    },
-    campaigns: {
-      title: 'Campanii',
-      body: 'Campaniile nu sunt gata încă. Vor urmări creatorii, codurile de reducere, linkurile și comenzile aduse de ele.',
-    },
-    kpis: {
-      title: 'Indicatori',
-      body: 'Indicatorii nu sunt gata încă. Nu afișăm nicio cifră până nu vine din datele tale reale.',
-    },
-    checklist: {
-      title: 'Listă de verificare',
-      body: 'Lista săptămânală a echipei nu este gata încă.',
-    },
-    contacts: {
-      title: 'Contacte',
-      body: 'Profilurile de contact nu sunt gata încă. Vor aduna conversațiile unei persoane de pe toate platformele.',
-    },
-    automation: {
-      title: 'Automatizare',
-      body: 'Automatizarea nu este gata încă. Va conține reguli, ciorne de răspuns și coada de verificare.',
-    },
-    governance: {
-      title: 'Confidențialitate și audit',
-      body: 'Această zonă nu este gata încă. Va conține jurnalul de audit, consimțămintele, păstrarea datelor și cererile privind datele.',
     },
   },
   errors: {

@@ -254,13 +254,9 @@ const zhHans: LocaleMessages = {
       },
       soon: {
         title: '即将支持',
-        facebookMessenger: 'Facebook 和 Messenger',
-        instagram: '需要接入 Meta 的 API，要求使用专业账号并通过 Meta 的应用审核。',
-        facebook: '主页的消息和评论需要接入 Meta 的 API，并通过 Meta 的应用审核。',
         whatsapp: '收到的消息只能通过 Meta 的 Webhook 推送，需要一台可公开访问的服务器。',
         youtube: '仅支持评论：YouTube 没有私信功能。',
         tiktok: 'TikTok 的消息 API 只向部分地区的企业号开放。',
-        shopify: '用于推广活动的订单和优惠码，而不是消息。',
       },
     },
     appearance: {
@@ -271,36 +267,6 @@ const zhHans: LocaleMessages = {
       version: '版本',
       dataDir: '数据文件夹',
       demo: '当前是演示工作区，退出应用后其中的数据会被丢弃。',
-    },
-  },
-  notBuilt: {
-    calendar: {
-      title: '日历',
-      body: '内容日历尚未推出。之后这里会显示定时发布、直播场次和定时回复。',
-    },
-    campaigns: {
-      title: '推广活动',
-      body: '推广活动尚未推出。之后这里会跟踪合作达人、优惠码、链接以及它们带来的订单。',
-    },
-    kpis: {
-      title: '关键指标',
-      body: '关键指标尚未推出。在接入你的真实数据之前，这里不会显示任何数字。',
-    },
-    checklist: {
-      title: '清单',
-      body: '团队每周清单尚未推出。',
-    },
-    contacts: {
-      title: '联系人',
-      body: '联系人档案尚未推出。它将汇集同一个人在各平台上的对话。',
-    },
-    automation: {
-      title: '自动化',
-      body: '自动化尚未推出。它将包含规则、回复草稿和审核队列。',
-    },
-    governance: {
-      title: '隐私与审计',
-      body: '此区域尚未推出。它将包含审计记录、同意、数据保留和数据请求。',
     },
   },
   errors: {

@@ -254,13 +254,9 @@ const zhHant: LocaleMessages = {
       },
       soon: {
         title: '即將推出',
-        facebookMessenger: 'Facebook 和 Messenger',
-        instagram: '需要透過 Meta 的 API 串接，必須使用專業帳號並通過 Meta 的應用程式審查。',
-        facebook: '粉絲專頁的訊息和留言需要透過 Meta 的 API 串接，並通過 Meta 的應用程式審查。',
         whatsapp: '收到的訊息只能透過 Meta 的 Webhook 傳送，需要一台可公開連線的伺服器。',
         youtube: '僅支援留言：YouTube 沒有私訊功能。',
         tiktok: 'TikTok 的訊息 API 只開放給部分地區的商業帳號。',
-        shopify: '用於行銷活動的訂單和折扣碼，而不是訊息。',
       },
     },
     appearance: {
@@ -271,36 +267,6 @@ const zhHant: LocaleMessages = {
       version: '版本',
       dataDir: '資料夾',
       demo: '目前是示範工作區，關閉應用程式後其中的資料就會捨棄。',
-    },
-  },
-  notBuilt: {
-    calendar: {
-      title: '行事曆',
-      body: '內容行事曆尚未推出。之後這裡會顯示排程貼文、直播場次和排程回覆。',
-    },
-    campaigns: {
-      title: '行銷活動',
-      body: '行銷活動尚未推出。之後這裡會追蹤合作創作者、折扣碼、連結，以及它們帶來的訂單。',
-    },
-    kpis: {
-      title: '關鍵指標',
-      body: '關鍵指標尚未推出。在接上你的真實資料之前，這裡不會顯示任何數字。',
-    },
-    checklist: {
-      title: '檢查清單',
-      body: '團隊每週檢查清單尚未推出。',
-    },
-    contacts: {
-      title: '聯絡人',
-      body: '聯絡人檔案尚未推出。它將彙整同一個人在各平台上的對話。',
-    },
-    automation: {
-      title: '自動化',
-      body: '自動化尚未推出。它將包含規則、回覆草稿和審核佇列。',
-    },
-    governance: {
-      title: '隱私與稽核',
-      body: '此區域尚未推出。它將包含稽核紀錄、同意、資料保存與資料請求。',
     },
   },
   errors: {
