@@ -3,35 +3,52 @@ package store
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
-
-	"gorm.io/gorm"
 )
 
 // AppendAudit adds an entry to the audit trail. Each entry's hash covers its
 // fields and the previous entry's hash, so a changed or deleted row breaks the chain.
 func (s *Store) AppendAudit(ctx context.Context, e AuditEvent) (AuditEvent, error) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		e, err = s.appendAuditTx(ctx, tx, e)
+		return err
+	})
+	return e, err
+}
+
+// auditTx appends an audit entry inside a transaction that also makes the change it records.
+func (s *Store) auditTx(ctx context.Context, tx *sql.Tx, e AuditEvent) error {
+	_, err := s.appendAuditTx(ctx, tx, e)
+	return err
+}
+
+// appendAuditTx is the one writer of the audit trail: it chains the entry to
+// the newest one and moves the head (the setting that anchors the chain's end,
+// so deleting the newest rows is detected too), all inside tx.
+func (s *Store) appendAuditTx(ctx context.Context, tx *sql.Tx, e AuditEvent) (AuditEvent, error) {
 	if e.At == 0 {
 		e.At = s.nowMillis()
 	}
-	err := s.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var prev []AuditEvent
-		if err := tx.Order("id DESC").Limit(1).Find(&prev).Error; err != nil {
-			return err
-		}
-		if len(prev) == 1 {
-			e.PrevHash = prev[0].Hash
-		}
-		e.Hash = AuditHash(e)
-		if err := tx.Create(&e).Error; err != nil {
-			return err
-		}
-		// The head anchors the chain's end: deleting the newest rows is detected too.
-		return tx.Exec(`INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?)
-			ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-			auditHeadKey, fmt.Sprintf("%d:%s", e.ID, e.Hash), e.At).Error
-	})
+	err := tx.QueryRowContext(ctx, `SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`).Scan(&e.PrevHash)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return e, classify(err)
+	}
+	e.Hash = AuditHash(e)
+	res, err := tx.ExecContext(ctx, `INSERT INTO audit_events(at, actor, action, target_type, target_id, reason, before_json, after_json, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.At, e.Actor, e.Action, e.TargetType, e.TargetID, e.Reason, e.BeforeJSON, e.AfterJSON, e.PrevHash, e.Hash)
+	if err != nil {
+		return e, classify(err)
+	}
+	if e.ID, err = res.LastInsertId(); err != nil {
+		return e, classify(err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+		auditHeadKey, fmt.Sprintf("%d:%s", e.ID, e.Hash), e.At)
 	return e, classify(err)
 }
 

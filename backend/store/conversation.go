@@ -458,21 +458,6 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return classify(tx.Commit())
 }
 
-// auditTx appends an audit entry inside an open transaction, chained like AppendAudit.
-func (s *Store) auditTx(ctx context.Context, tx *sql.Tx, e AuditEvent) error {
-	if e.At == 0 {
-		e.At = s.nowMillis()
-	}
-	err := tx.QueryRowContext(ctx, `SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`).Scan(&e.PrevHash)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return classify(err)
-	}
-	e.Hash = AuditHash(e)
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit_events(at, actor, action, target_type, target_id, reason, before_json, after_json, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.At, e.Actor, e.Action, e.TargetType, e.TargetID, e.Reason, e.BeforeJSON, e.AfterJSON, e.PrevHash, e.Hash)
-	return classify(err)
-}
-
 // notFoundOr maps sql.ErrNoRows to ErrNotFound and classifies anything else.
 func notFoundOr(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {

@@ -126,3 +126,28 @@ func TestKpiMessageScanUsesTheCoveringIndex(t *testing.T) {
 		t.Fatalf("the messages side is not read from the covering index: %v", plan)
 	}
 }
+
+// Every writer of the audit trail moves its head: a change recorded inside a
+// store transaction (a tag) after one recorded by AppendAudit leaves a chain
+// that verifies.
+func TestAuditChainStaysWholeAcrossItsWriters(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if _, err := s.AppendAudit(ctx, AuditEvent{Actor: "dana", Action: "settings.changed"}); err != nil {
+		t.Fatal(err)
+	}
+	tag := Tag{Name: "vip", Color: "#123456"}
+	if err := s.SaveTag(ctx, "dana", &tag); err != nil {
+		t.Fatal(err)
+	}
+	if _, brk, err := s.VerifyAudit(ctx); err != nil || brk != nil {
+		t.Fatalf("verify after a tag change: %+v %v", brk, err)
+	}
+	e, err := s.AppendAudit(ctx, AuditEvent{Actor: "dana", Action: "reply.sent"})
+	if err != nil || e.ID == 0 {
+		t.Fatalf("append: %+v %v", e, err)
+	}
+	if n, brk, err := s.VerifyAudit(ctx); err != nil || brk != nil || n != 3 {
+		t.Fatalf("verify: %d entries, %+v %v", n, brk, err)
+	}
+}
