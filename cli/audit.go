@@ -2,15 +2,12 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"time"
 
 	"creatordesk/app"
+	"creatordesk/backend/governance"
 	"creatordesk/backend/store"
 )
 
@@ -65,47 +62,14 @@ func auditCmd(ctx context.Context, s *app.Session, args []string, env Env) error
 	return errUsage
 }
 
-// auditColumns are the export's columns, in order.
-var auditColumns = []string{"id", "at", "actor", "action", "target_type", "target_id", "reason", "before", "after", "prev_hash", "hash"}
-
-// exportAudit writes every entry, oldest first.
+// exportAudit streams every entry, oldest first.
 func exportAudit(ctx context.Context, st *store.Store, format string, w io.Writer) error {
-	if format == "csv" {
-		cw := csv.NewWriter(w)
-		if err := cw.Write(auditColumns); err != nil {
-			return err
-		}
-		err := st.EachAudit(ctx, func(e store.AuditEvent) error {
-			return cw.Write([]string{strconv.FormatInt(e.ID, 10), time.UnixMilli(e.At).UTC().Format(time.RFC3339Nano), e.Actor, e.Action,
-				e.TargetType, e.TargetID, e.Reason, e.BeforeJSON, e.AfterJSON, e.PrevHash, e.Hash})
-		})
-		cw.Flush()
-		if err != nil {
-			return err
-		}
-		return cw.Error()
-	}
-	if _, err := io.WriteString(w, "[\n"); err != nil {
-		return err
-	}
-	first := true
-	err := st.EachAudit(ctx, func(e store.AuditEvent) error {
-		b, err := json.Marshal(map[string]any{"id": e.ID, "at": time.UnixMilli(e.At).UTC().Format(time.RFC3339Nano), "actor": e.Actor,
-			"action": e.Action, "targetType": e.TargetType, "targetId": e.TargetID, "reason": e.Reason, "before": e.BeforeJSON,
-			"after": e.AfterJSON, "prevHash": e.PrevHash, "hash": e.Hash})
-		if err != nil {
-			return err
-		}
-		sep := ",\n"
-		if first {
-			sep, first = "", false
-		}
-		_, err = fmt.Fprintf(w, "%s  %s", sep, b)
-		return err
-	})
+	aw, err := governance.NewAuditWriter(format, w)
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n]\n")
-	return err
+	if err := st.EachAudit(ctx, aw.Write); err != nil {
+		return err
+	}
+	return aw.Close()
 }
