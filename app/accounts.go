@@ -38,7 +38,7 @@ func (a *Accounts) Connect(req ConnectRequest) (AccountDTO, error) {
 	defer cancel()
 	ws := a.s.Workspace()
 	acc, err := ws.Accounts.Connect(ctx, accounts.ConnectRequest{Platform: req.Platform, Token: req.Token,
-		Name: req.Name, BaseURL: req.BaseURL, Extra: req.Extra, Actor: a.s.Actor})
+		Name: req.Name, BaseURL: req.BaseURL, Extra: req.Extra, Actor: a.s.Actor()})
 	if err != nil {
 		return AccountDTO{}, connectError(err)
 	}
@@ -48,7 +48,7 @@ func (a *Accounts) Connect(req ConnectRequest) (AccountDTO, error) {
 
 // Disconnect removes an account's token from the keyring and stops syncing it.
 func (a *Accounts) Disconnect(id int64) error {
-	return a.s.Workspace().Accounts.Disconnect(context.Background(), id, a.s.Actor)
+	return a.s.Workspace().Accounts.Disconnect(context.Background(), id, a.s.Actor())
 }
 
 // SyncNow restarts an account's sync loop at once (for example after an error).

@@ -62,7 +62,7 @@ func (a *Automation) SaveRule(dto AutomationRuleDTO) (AutomationRuleDTO, error) 
 	if err != nil {
 		return AutomationRuleDTO{}, err
 	}
-	saved, err := svc.Rules.Save(context.Background(), a.s.Actor, ruleFromDTO(dto))
+	saved, err := svc.Rules.Save(context.Background(), a.s.Actor(), ruleFromDTO(dto))
 	if err != nil {
 		return AutomationRuleDTO{}, err
 	}
@@ -89,7 +89,7 @@ func (a *Automation) SetRuleEnabled(id int64, enabled bool) (AutomationRuleDTO, 
 	if err != nil {
 		return AutomationRuleDTO{}, err
 	}
-	if err := svc.Rules.SetEnabled(context.Background(), a.s.Actor, id, enabled); err != nil {
+	if err := svc.Rules.SetEnabled(context.Background(), a.s.Actor(), id, enabled); err != nil {
 		return AutomationRuleDTO{}, err
 	}
 	return a.ruleByID(id)
@@ -101,7 +101,7 @@ func (a *Automation) DeleteRule(id int64) error {
 	if err != nil {
 		return err
 	}
-	return svc.Rules.Delete(context.Background(), a.s.Actor, id)
+	return svc.Rules.Delete(context.Background(), a.s.Actor(), id)
 }
 
 // ReorderRules sets the run order; ids must list every rule once.
@@ -110,7 +110,7 @@ func (a *Automation) ReorderRules(ids []int64) ([]AutomationRuleDTO, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := svc.Rules.Reorder(context.Background(), a.s.Actor, ids); err != nil {
+	if err := svc.Rules.Reorder(context.Background(), a.s.Actor(), ids); err != nil {
 		return nil, err
 	}
 	return a.Rules()
@@ -162,7 +162,7 @@ func (a *Automation) Status() (AutomationStatusDTO, error) {
 
 // SetPaused turns the global kill switch on (every automation stops) or off.
 func (a *Automation) SetPaused(paused bool) (AutomationStatusDTO, error) {
-	if err := governance.SetPaused(context.Background(), a.s.Workspace().Store, a.s.Actor, paused); err != nil {
+	if err := governance.SetPaused(context.Background(), a.s.Workspace().Store, a.s.Actor(), paused); err != nil {
 		return AutomationStatusDTO{}, err
 	}
 	return a.Status()
@@ -189,7 +189,7 @@ func (a *Automation) ApproveDraft(id int64, text string) (MessageDTO, error) {
 	if err != nil {
 		return MessageDTO{}, err
 	}
-	m, err := svc.Drafts.Approve(context.Background(), id, a.s.Actor, strings.TrimSpace(text))
+	m, err := svc.Drafts.Approve(context.Background(), id, a.s.Actor(), strings.TrimSpace(text))
 	if err != nil {
 		return MessageDTO{}, err
 	}
@@ -202,7 +202,7 @@ func (a *Automation) RejectDraft(id int64, note string) error {
 	if err != nil {
 		return err
 	}
-	return svc.Drafts.Reject(context.Background(), id, a.s.Actor, strings.TrimSpace(note))
+	return svc.Drafts.Reject(context.Background(), id, a.s.Actor(), strings.TrimSpace(note))
 }
 
 // ReviewQueue lists sampled automated work: waiting items only, or all.
@@ -220,7 +220,7 @@ func (a *Automation) ReviewQueue(pendingOnly bool) ([]ReviewItemDTO, error) {
 
 // MarkReview records a verdict: "right" or "wrong".
 func (a *Automation) MarkReview(id int64, verdict string) (ReviewItemDTO, error) {
-	it, err := automation.MarkReview(context.Background(), a.s.Workspace().Store, a.s.Actor, id, verdict)
+	it, err := automation.MarkReview(context.Background(), a.s.Workspace().Store, a.s.Actor(), id, verdict)
 	if err != nil {
 		return ReviewItemDTO{}, err
 	}
@@ -242,7 +242,7 @@ func (a *Automation) Retrain() (ClassifierQualityDTO, error) {
 	if err != nil {
 		return ClassifierQualityDTO{}, err
 	}
-	q, err := svc.Classifier.Retrain(context.Background(), a.s.Actor)
+	q, err := svc.Classifier.Retrain(context.Background(), a.s.Actor())
 	if err != nil {
 		return ClassifierQualityDTO{}, err
 	}

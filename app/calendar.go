@@ -75,7 +75,7 @@ func (c *Calendar) Create(in CalendarItemInput) (CalendarItemDTO, error) {
 	if err != nil {
 		return CalendarItemDTO{}, err
 	}
-	it, err := c.area().Calendar.Create(context.Background(), c.s.Actor, d)
+	it, err := c.area().Calendar.Create(context.Background(), c.s.Actor(), d)
 	return toCalendarItemDTO(it), err
 }
 
@@ -85,7 +85,7 @@ func (c *Calendar) Update(id int64, in CalendarItemInput) (CalendarItemDTO, erro
 	if err != nil {
 		return CalendarItemDTO{}, err
 	}
-	it, err := c.area().Calendar.Update(context.Background(), c.s.Actor, id, d)
+	it, err := c.area().Calendar.Update(context.Background(), c.s.Actor(), id, d)
 	return toCalendarItemDTO(it), err
 }
 
@@ -103,24 +103,24 @@ func (c *Calendar) Move(req MoveRequest) (CalendarItemDTO, error) {
 	if err != nil {
 		return CalendarItemDTO{}, err
 	}
-	it, err := c.area().Calendar.Move(context.Background(), c.s.Actor, req.ID, occ, start, end)
+	it, err := c.area().Calendar.Move(context.Background(), c.s.Actor(), req.ID, occ, start, end)
 	return toCalendarItemDTO(it), err
 }
 
 // Delete removes an item (a whole series).
 func (c *Calendar) Delete(id int64) error {
-	return c.area().Calendar.Delete(context.Background(), c.s.Actor, id)
+	return c.area().Calendar.Delete(context.Background(), c.s.Actor(), id)
 }
 
 // MarkPosted records that a person posted the item by hand.
 func (c *Calendar) MarkPosted(id int64) (CalendarItemDTO, error) {
-	it, err := c.area().Calendar.MarkPosted(context.Background(), c.s.Actor, id, "")
+	it, err := c.area().Calendar.MarkPosted(context.Background(), c.s.Actor(), id, "")
 	return toCalendarItemDTO(it), err
 }
 
 // PublishAgain retries a failed or interrupted publish now.
 func (c *Calendar) PublishAgain(jobID int64) error {
-	return c.area().Calendar.PublishAgain(context.Background(), c.s.Actor, jobID)
+	return c.area().Calendar.PublishAgain(context.Background(), c.s.Actor(), jobID)
 }
 
 // Jobs lists an item's publish jobs.
@@ -135,7 +135,7 @@ func (c *Calendar) Jobs(itemID int64) ([]PublishJobDTO, error) {
 
 // SetCadence sets a pillar's weekly target (0 removes it).
 func (c *Calendar) SetCadence(pillar string, perWeek int) (CalendarOptionsDTO, error) {
-	if err := c.area().Calendar.SetCadence(context.Background(), c.s.Actor, pillar, perWeek); err != nil {
+	if err := c.area().Calendar.SetCadence(context.Background(), c.s.Actor(), pillar, perWeek); err != nil {
 		return CalendarOptionsDTO{}, err
 	}
 	return c.Options()
@@ -194,7 +194,7 @@ func (c *Calendar) UpcomingLives() ([]LiveSummaryDTO, error) {
 
 // PlanLive creates or updates the live session of a live item (and its announcement 48 h ahead).
 func (c *Calendar) PlanLive(itemID int64, in LiveInputDTO) (LiveBoardDTO, error) {
-	_, err := c.area().Lives.Plan(context.Background(), c.s.Actor, itemID, calendar.LiveInput{Agenda: in.Agenda, CTA: in.CTA,
+	_, err := c.area().Lives.Plan(context.Background(), c.s.Actor(), itemID, calendar.LiveInput{Agenda: in.Agenda, CTA: in.CTA,
 		Keywords: in.Keywords, FollowupText: in.FollowupText})
 	if err != nil {
 		return LiveBoardDTO{}, err
@@ -254,7 +254,7 @@ func (c *Calendar) LiveBoard(itemID int64) (LiveBoardDTO, error) {
 // AddQuestion puts a question on a live's list: the inbox's "add to live"
 // (conversationId + messageId) or one typed in during the live (text).
 func (c *Calendar) AddQuestion(req QuestionRequest) (bool, error) {
-	_, added, err := c.area().Lives.AddQuestion(context.Background(), c.s.Actor, req.LiveID, calendar.QuestionInput{
+	_, added, err := c.area().Lives.AddQuestion(context.Background(), c.s.Actor(), req.LiveID, calendar.QuestionInput{
 		ConversationID: req.ConversationID, MessageID: req.MessageID, Author: req.Author, Text: req.Text,
 		Source: map[bool]string{true: "dm", false: "manual"}[req.MessageID != 0]})
 	return added, err
@@ -263,23 +263,23 @@ func (c *Calendar) AddQuestion(req QuestionRequest) (bool, error) {
 // IntakeKeywords adds the week's inbound DMs that mention the live's keywords; it returns how many were added.
 func (c *Calendar) IntakeKeywords(liveID int64) (int, error) {
 	since := c.s.Workspace().Store.Now().Add(-7 * 24 * time.Hour)
-	return c.area().Lives.Intake(context.Background(), c.s.Actor, liveID, since)
+	return c.area().Lives.Intake(context.Background(), c.s.Actor(), liveID, since)
 }
 
 // FlagQuestions sets "agent" (agent requested) or "answered" on questions.
 func (c *Calendar) FlagQuestions(liveID int64, ids []int64, flag string, on bool) error {
-	return c.area().Lives.FlagQuestions(context.Background(), c.s.Actor, liveID, ids, flag, on)
+	return c.area().Lives.FlagQuestions(context.Background(), c.s.Actor(), liveID, ids, flag, on)
 }
 
 // SetLiveState starts ("live") or ends ("ended") a live.
 func (c *Calendar) SetLiveState(liveID int64, state string) (LiveSessionDTO, error) {
-	l, err := c.area().Lives.SetState(context.Background(), c.s.Actor, liveID, state)
+	l, err := c.area().Lives.SetState(context.Background(), c.s.Actor(), liveID, state)
 	return toLiveDTO(l), err
 }
 
 // RecordFigures stores a live's figures.
 func (c *Calendar) RecordFigures(liveID int64, f FiguresDTO) (LiveSessionDTO, error) {
-	l, err := c.area().Lives.RecordFigures(context.Background(), c.s.Actor, liveID, calendar.Figures{PeakViewers: f.PeakViewers,
+	l, err := c.area().Lives.RecordFigures(context.Background(), c.s.Actor(), liveID, calendar.Figures{PeakViewers: f.PeakViewers,
 		WatchMinutes: f.WatchMinutes, Orders: f.Orders, SalesCents: f.SalesCents, Currency: f.Currency})
 	return toLiveDTO(l), err
 }
@@ -287,7 +287,7 @@ func (c *Calendar) RecordFigures(liveID int64, f FiguresDTO) (LiveSessionDTO, er
 // ScheduleFollowups queues follow-up DMs to the people who asked questions
 // (sent through the send gate, at the hourly pace); it returns how many were queued.
 func (c *Calendar) ScheduleFollowups(liveID int64, text string) (int, error) {
-	return c.area().Lives.ScheduleFollowups(context.Background(), c.s.Actor, liveID, text)
+	return c.area().Lives.ScheduleFollowups(context.Background(), c.s.Actor(), liveID, text)
 }
 
 // Sequences lists the follow-up and cart-recovery sequences.
@@ -308,14 +308,14 @@ func (c *Calendar) SaveSequence(in SequenceDTO) (SequenceDTO, error) {
 	for i, s := range in.Steps {
 		steps[i] = calendar.Step{DelayHours: s.DelayHours, Text: s.Text}
 	}
-	q, err := c.area().Messenger.SaveSequence(context.Background(), c.s.Actor, in.ID, in.Name, in.Kind, steps)
+	q, err := c.area().Messenger.SaveSequence(context.Background(), c.s.Actor(), in.ID, in.Name, in.Kind, steps)
 	in.ID = q.ID
 	return in, err
 }
 
 // Enroll queues a sequence's steps for a conversation; it returns how many were queued.
 func (c *Calendar) Enroll(sequenceID, conversationID int64) (int, error) {
-	return c.area().Messenger.Enroll(context.Background(), c.s.Actor, sequenceID, conversationID)
+	return c.area().Messenger.Enroll(context.Background(), c.s.Actor(), sequenceID, conversationID)
 }
 
 // ScheduledFor lists a conversation's scheduled messages.
@@ -331,5 +331,5 @@ func (c *Calendar) ScheduledFor(conversationID int64) ([]ScheduledMessageDTO, er
 
 // CancelScheduled stops a conversation's pending scheduled messages.
 func (c *Calendar) CancelScheduled(conversationID int64) (int64, error) {
-	return c.area().Messenger.Cancel(context.Background(), c.s.Actor, conversationID)
+	return c.area().Messenger.Cancel(context.Background(), c.s.Actor(), conversationID)
 }

@@ -63,7 +63,7 @@ func TestChecklistFacadeWeekAndComplete(t *testing.T) {
 		t.Fatalf("inbox task %+v", inbox)
 	}
 	done, err := cl.Complete(inbox.ID, true, "12 answered")
-	if err != nil || !done.Done || done.ResultNote != "12 answered" || done.DoneBy != s.Actor {
+	if err != nil || !done.Done || done.ResultNote != "12 answered" || done.DoneBy != s.Actor() {
 		t.Fatalf("done %+v %v", done, err)
 	}
 	if _, err := cl.Week("2026-03-03"); ToAppError(err).Key != "errors.checklist.invalid" {

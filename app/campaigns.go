@@ -43,7 +43,7 @@ func (c *Campaigns) SaveCreator(d CreatorDTO) (CreatorDTO, error) {
 	for _, h := range d.Handles {
 		cr.Handles = append(cr.Handles, store.CreatorHandle{Platform: h.Platform, Handle: h.Handle})
 	}
-	saved, err := c.svc().SaveCreator(context.Background(), cr, c.s.Actor)
+	saved, err := c.svc().SaveCreator(context.Background(), cr, c.s.Actor())
 	return toCreatorDTO(saved), err
 }
 
@@ -66,13 +66,13 @@ func (c *Campaigns) SaveCampaign(d CampaignDTO) (CampaignDTO, error) {
 	}
 	saved, err := c.svc().SaveCampaign(context.Background(), store.Campaign{ID: d.ID, Name: d.Name, Slug: d.Slug, Brief: d.Brief,
 		StartsAt: starts, EndsAt: ends, Deliverables: d.Deliverables, BudgetMinor: d.BudgetMinor, Currency: d.Currency,
-		Compensation: d.Compensation, Stage: d.Stage}, c.s.Actor)
+		Compensation: d.Compensation, Stage: d.Stage}, c.s.Actor())
 	return toCampaignDTO(saved), err
 }
 
 // MoveCampaign moves a campaign on the pipeline board.
 func (c *Campaigns) MoveCampaign(id int64, stage string) (CampaignDTO, error) {
-	saved, err := c.svc().MoveCampaign(context.Background(), id, stage, c.s.Actor)
+	saved, err := c.svc().MoveCampaign(context.Background(), id, stage, c.s.Actor())
 	return toCampaignDTO(saved), err
 }
 
@@ -88,12 +88,12 @@ func (c *Campaigns) ListCampaignCreators() ([]CampaignCreatorDTO, error) {
 
 // SetCampaignCreator puts a creator on a campaign, or changes their fee (minor units).
 func (c *Campaigns) SetCampaignCreator(campaignID, creatorID, feeMinor int64) error {
-	return c.svc().SetCampaignCreator(context.Background(), campaignID, creatorID, feeMinor, c.s.Actor)
+	return c.svc().SetCampaignCreator(context.Background(), campaignID, creatorID, feeMinor, c.s.Actor())
 }
 
 // RemoveCampaignCreator takes a creator off a campaign.
 func (c *Campaigns) RemoveCampaignCreator(campaignID, creatorID int64) error {
-	return c.svc().RemoveCampaignCreator(context.Background(), campaignID, creatorID, c.s.Actor)
+	return c.svc().RemoveCampaignCreator(context.Background(), campaignID, creatorID, c.s.Actor())
 }
 
 // ListCodes lists discount codes.
@@ -109,7 +109,7 @@ func (c *Campaigns) ListCodes() ([]CodeDTO, error) {
 // AddCode records a code, creating it in the shop when accountId is set.
 func (c *Campaigns) AddCode(req NewCodeRequest) (CodeDTO, error) {
 	code, err := c.svc().AddCode(context.Background(), campaigns.NewCode{Code: req.Code, CreatorID: req.CreatorID, CampaignID: req.CampaignID,
-		AccountID: req.AccountID, Percent: req.Percent, AmountOffMinor: req.AmountOffMinor, Currency: req.Currency}, c.s.Actor)
+		AccountID: req.AccountID, Percent: req.Percent, AmountOffMinor: req.AmountOffMinor, Currency: req.Currency}, c.s.Actor())
 	return toCodeDTO(code), err
 }
 
@@ -126,7 +126,7 @@ func (c *Campaigns) ListLinks() ([]LinkDTO, error) {
 // BuildLink makes (or finds) a creator's tracked link.
 func (c *Campaigns) BuildLink(req NewLinkRequest) (LinkDTO, error) {
 	l, err := c.svc().BuildLink(context.Background(), campaigns.NewLink{BaseURL: req.BaseURL, CreatorID: req.CreatorID,
-		CampaignID: req.CampaignID, Platform: req.Platform, Term: req.Term}, c.s.Actor)
+		CampaignID: req.CampaignID, Platform: req.Platform, Term: req.Term}, c.s.Actor())
 	return toLinkDTO(l), err
 }
 
@@ -193,7 +193,7 @@ func (c *Campaigns) ImportOrders(req OrderImportRequest) (OrderImportResultDTO, 
 	if err != nil {
 		return OrderImportResultDTO{}, err
 	}
-	res, err := c.svc().ImportOrders(context.Background(), p, req.SkipBad, c.s.Actor)
+	res, err := c.svc().ImportOrders(context.Background(), p, req.SkipBad, c.s.Actor())
 	return OrderImportResultDTO{Read: res.Read, Inserted: res.Inserted, AlreadyThere: res.AlreadyThere, Skipped: res.Skipped}, err
 }
 
@@ -233,7 +233,7 @@ func (c *Campaigns) AttributionModel() (string, error) {
 
 // SetAttributionModel changes the model and recomputes every order.
 func (c *Campaigns) SetAttributionModel(model string) error {
-	return c.svc().SetModel(context.Background(), attribution.Model(model), c.s.Actor)
+	return c.svc().SetModel(context.Background(), attribution.Model(model), c.s.Actor())
 }
 
 // ParseRange reads a from/to pair: RFC 3339 times, or YYYY-MM-DD days in UTC

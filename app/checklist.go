@@ -42,13 +42,13 @@ func (c *Checklist) Weeks(limit int) ([]ChecklistWeekSummaryDTO, error) {
 
 // Complete checks a task off with a short result note (done=false reopens it).
 func (c *Checklist) Complete(taskID int64, done bool, note string) (ChecklistTaskDTO, error) {
-	t, err := c.svc().Complete(context.Background(), c.s.Actor, taskID, done, note)
+	t, err := c.svc().Complete(context.Background(), c.s.Actor(), taskID, done, note)
 	return toTaskDTO(t), err
 }
 
 // Assign gives a task to someone.
 func (c *Checklist) Assign(taskID int64, assignee string) (ChecklistTaskDTO, error) {
-	t, err := c.svc().Assign(context.Background(), c.s.Actor, taskID, assignee)
+	t, err := c.svc().Assign(context.Background(), c.s.Actor(), taskID, assignee)
 	return toTaskDTO(t), err
 }
 
@@ -64,7 +64,7 @@ func (c *Checklist) Template() (ChecklistTemplateDTO, error) {
 
 // SaveTemplateTask adds (id 0) or edits a template task; weeks already made keep theirs.
 func (c *Checklist) SaveTemplateTask(in TemplateTaskDTO) (ChecklistTemplateDTO, error) {
-	if _, err := c.svc().SaveTemplateTask(context.Background(), c.s.Actor, checklist.TemplateTaskInput{ID: in.ID, Weekday: in.Weekday,
+	if _, err := c.svc().SaveTemplateTask(context.Background(), c.s.Actor(), checklist.TemplateTaskInput{ID: in.ID, Weekday: in.Weekday,
 		Title: in.Title, Role: in.Role, Link: in.Link}); err != nil {
 		return ChecklistTemplateDTO{}, err
 	}
@@ -73,7 +73,7 @@ func (c *Checklist) SaveTemplateTask(in TemplateTaskDTO) (ChecklistTemplateDTO, 
 
 // DeleteTemplateTask removes a template task.
 func (c *Checklist) DeleteTemplateTask(id int64) (ChecklistTemplateDTO, error) {
-	if err := c.svc().DeleteTemplateTask(context.Background(), c.s.Actor, id); err != nil {
+	if err := c.svc().DeleteTemplateTask(context.Background(), c.s.Actor(), id); err != nil {
 		return ChecklistTemplateDTO{}, err
 	}
 	return c.Template()
@@ -91,7 +91,7 @@ func (c *Checklist) Plan() ([]PlanItemDTO, error) {
 
 // SavePlanItem adds or edits a goal.
 func (c *Checklist) SavePlanItem(in PlanItemInputDTO) ([]PlanItemDTO, error) {
-	if _, err := c.svc().SavePlanItem(context.Background(), c.s.Actor, checklist.PlanInput{ID: in.ID, Horizon: in.Horizon,
+	if _, err := c.svc().SavePlanItem(context.Background(), c.s.Actor(), checklist.PlanInput{ID: in.ID, Horizon: in.Horizon,
 		Title: in.Title, Notes: in.Notes, Owner: in.Owner, Done: in.Done}); err != nil {
 		return nil, err
 	}
@@ -100,7 +100,7 @@ func (c *Checklist) SavePlanItem(in PlanItemInputDTO) ([]PlanItemDTO, error) {
 
 // DeletePlanItem removes a goal.
 func (c *Checklist) DeletePlanItem(id int64) ([]PlanItemDTO, error) {
-	if err := c.svc().DeletePlanItem(context.Background(), c.s.Actor, id); err != nil {
+	if err := c.svc().DeletePlanItem(context.Background(), c.s.Actor(), id); err != nil {
 		return nil, err
 	}
 	return c.Plan()

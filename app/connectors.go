@@ -24,7 +24,7 @@ func init() { registerFacade(func(s *Session) any { return NewConnectors(s) }) }
 func (a *Connectors) Reconnect(req ReconnectRequest) (AccountDTO, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	acc, err := a.s.Workspace().Accounts.Reconnect(ctx, accounts.ReconnectRequest{AccountID: req.AccountID, Token: req.Token, Actor: a.s.Actor})
+	acc, err := a.s.Workspace().Accounts.Reconnect(ctx, accounts.ReconnectRequest{AccountID: req.AccountID, Token: req.Token, Actor: a.s.Actor()})
 	if err != nil {
 		return AccountDTO{}, connectError(err)
 	}
@@ -56,7 +56,7 @@ var neverExpires = map[string]bool{telegram.Platform: true, meta.PlatformFaceboo
 // SaveAppCredentials keeps a developer app's id and secret in the keyring.
 func (a *Connectors) SaveAppCredentials(req AppCredentialsRequest) (AppCredentialsStatus, error) {
 	ctx := context.Background()
-	if err := a.s.Workspace().Accounts.SetAppCredentials(ctx, req.Provider, req.AppID, req.AppSecret, a.s.Actor); err != nil {
+	if err := a.s.Workspace().Accounts.SetAppCredentials(ctx, req.Provider, req.AppID, req.AppSecret, a.s.Actor()); err != nil {
 		return AppCredentialsStatus{}, err
 	}
 	return a.AppCredentials(req.Provider)

@@ -15,7 +15,7 @@ type Contacts struct{ s *Session }
 // NewContacts binds the facade to a session.
 func NewContacts(s *Session) *Contacts { return &Contacts{s: s} }
 
-func (c *Contacts) svc() *contacts.Service { return contacts.New(c.s.Workspace().Store, c.s.Actor) }
+func (c *Contacts) svc() *contacts.Service { return contacts.New(c.s.Workspace().Store, c.s.Actor()) }
 
 // List returns a page of contacts by name, or those matching query.
 func (c *Contacts) List(query, cursor string, limit int) (ContactPageDTO, error) {

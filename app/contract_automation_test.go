@@ -65,7 +65,7 @@ func auditActions(t *testing.T, g *Governance, q AuditQueryDTO) []string {
 
 func TestAutomationFacade(t *testing.T) {
 	s, _, fake, url := newSession(t)
-	s.Actor = "Mara"
+	s.SetActor("Mara")
 	api, gov := NewAutomation(s), NewGovernance(s)
 	conv := syncedConversation(t, s, fake, url, "How much is the blue mug?")
 
@@ -203,7 +203,7 @@ func TestAutomationFacade(t *testing.T) {
 
 func TestGovernanceFacade(t *testing.T) {
 	s, _, fake, url := newSession(t)
-	s.Actor = "Mara"
+	s.SetActor("Mara")
 	gov := NewGovernance(s)
 	conv := syncedConversation(t, s, fake, url, "Hello there")
 

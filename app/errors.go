@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"creatordesk/backend/accounts"
 	"creatordesk/backend/importers"
@@ -75,13 +74,10 @@ func ToAppError(err error) *AppError {
 		}
 		return &AppError{Code: code, Key: key, Args: args, Message: err.Error()}
 	}
-	var tooLong *inbox.TooLongError
 	var tokenFormat *accounts.TokenFormatError
 	var parseErr *importers.ParseError
 	var pe *platforms.Error
 	switch {
-	case errors.As(err, &tooLong):
-		return mk("send_too_long", "errors.send.tooLong", map[string]string{"max": strconv.Itoa(tooLong.Max)})
 	case errors.Is(err, inbox.ErrEmptyText):
 		return mk("send_empty", "errors.send.emptyText", nil)
 	case errors.Is(err, inbox.ErrImportedArchive):

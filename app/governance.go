@@ -117,7 +117,7 @@ func (g *Governance) ExportAudit(q AuditQueryDTO, format string) (FileDTO, error
 	}
 	f.BeforeID = 0
 	var buf bytes.Buffer
-	n, err := governance.ExportAudit(context.Background(), g.st(), g.s.Actor, f, format, &buf)
+	n, err := governance.ExportAudit(context.Background(), g.st(), g.s.Actor(), f, format, &buf)
 	if err != nil {
 		return FileDTO{}, err
 	}
@@ -132,7 +132,7 @@ func (g *Governance) ExportAudit(q AuditQueryDTO, format string) (FileDTO, error
 // FindContacts finds contacts by name (the first ones by name when query is empty).
 func (g *Governance) FindContacts(query string) ([]GovernanceContactDTO, error) {
 	ctx := context.Background()
-	rows, _, err := contacts.New(g.st(), g.s.Actor).List(ctx, strings.TrimSpace(query), store.ContactCursor{}, 20)
+	rows, _, err := contacts.New(g.st(), g.s.Actor()).List(ctx, strings.TrimSpace(query), store.ContactCursor{}, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func (g *Governance) SetOptOut(contactID int64, optedOut bool, reason string) (G
 		return GovernanceContactDTO{}, err
 	}
 	ctx := context.Background()
-	if err := svc.Ledger.SetOptOutBecause(ctx, g.s.Actor, contactID, optedOut, strings.TrimSpace(reason)); err != nil {
+	if err := svc.Ledger.SetOptOutBecause(ctx, g.s.Actor(), contactID, optedOut, strings.TrimSpace(reason)); err != nil {
 		return GovernanceContactDTO{}, err
 	}
 	c, err := g.st().ContactByID(ctx, contactID)
@@ -228,7 +228,7 @@ func (g *Governance) RecordConsent(in ConsentInputDTO) (ConsentDTO, error) {
 	if channel == "" {
 		channel = "app"
 	}
-	saved, err := svc.Ledger.RecordConsent(ctx, g.s.Actor, store.ConsentRecord{ContactID: in.ContactID, Purpose: purpose, Granted: in.Granted,
+	saved, err := svc.Ledger.RecordConsent(ctx, g.s.Actor(), store.ConsentRecord{ContactID: in.ContactID, Purpose: purpose, Granted: in.Granted,
 		Channel: channel, Note: strings.TrimSpace(in.Note)})
 	if err != nil {
 		return ConsentDTO{}, err
@@ -266,7 +266,7 @@ func (g *Governance) SaveRetentionPolicy(p RetentionPolicyDTO) (RetentionPolicyD
 	if err != nil {
 		return RetentionPolicyDTO{}, err
 	}
-	saved, err := svc.Retention.SavePolicy(context.Background(), g.s.Actor, store.RetentionPolicy{ID: p.ID, Name: p.Name,
+	saved, err := svc.Retention.SavePolicy(context.Background(), g.s.Actor(), store.RetentionPolicy{ID: p.ID, Name: p.Name,
 		MatchType: p.MatchType, MatchValue: p.MatchValue, KeepDays: p.KeepDays, Enabled: p.Enabled})
 	if err != nil {
 		return RetentionPolicyDTO{}, err
@@ -280,7 +280,7 @@ func (g *Governance) DeleteRetentionPolicy(id int64) error {
 	if err != nil {
 		return err
 	}
-	return svc.Retention.DeletePolicy(context.Background(), g.s.Actor, id)
+	return svc.Retention.DeletePolicy(context.Background(), g.s.Actor(), id)
 }
 
 // toPolicyDTO converts a policy.
@@ -312,7 +312,7 @@ func (g *Governance) RunPurge() (PurgeResultDTO, error) {
 	if err != nil {
 		return PurgeResultDTO{}, err
 	}
-	c, m, err := svc.Retention.Purge(context.Background(), g.s.Actor)
+	c, m, err := svc.Retention.Purge(context.Background(), g.s.Actor())
 	return PurgeResultDTO{Conversations: c, Messages: m}, err
 }
 
@@ -354,7 +354,7 @@ func (g *Governance) AddLegalHold(targetType string, targetID int64, reason stri
 		return LegalHoldDTO{}, err
 	}
 	ctx := context.Background()
-	h, err := svc.Retention.Hold(ctx, g.s.Actor, targetType, targetID, reason)
+	h, err := svc.Retention.Hold(ctx, g.s.Actor(), targetType, targetID, reason)
 	if err != nil {
 		return LegalHoldDTO{}, err
 	}
@@ -367,7 +367,7 @@ func (g *Governance) ReleaseLegalHold(id int64) error {
 	if err != nil {
 		return err
 	}
-	return svc.Retention.Release(context.Background(), g.s.Actor, id)
+	return svc.Retention.Release(context.Background(), g.s.Actor(), id)
 }
 
 // ExportContact returns a zip (base64) with everything stored about a
@@ -382,7 +382,7 @@ func (g *Governance) ExportContact(contactID int64) (FileDTO, error) {
 		return FileDTO{}, err
 	}
 	var buf bytes.Buffer
-	if err := svc.Requests.Export(ctx, g.s.Actor, contactID, &buf); err != nil {
+	if err := svc.Requests.Export(ctx, g.s.Actor(), contactID, &buf); err != nil {
 		return FileDTO{}, err
 	}
 	return FileDTO{Filename: "creatordesk-contact-" + strconv.FormatInt(contactID, 10) + ".zip", MimeType: "application/zip",
@@ -405,7 +405,7 @@ func (g *Governance) EraseContact(contactID int64, confirmation string) (EraseRe
 	if typed == "" || (typed != strings.TrimSpace(c.DisplayName) && typed != strconv.FormatInt(c.ID, 10)) {
 		return EraseResultDTO{}, &governance.InvalidError{Field: "confirmation"}
 	}
-	res, err := svc.Requests.Erase(ctx, g.s.Actor, contactID)
+	res, err := svc.Requests.Erase(ctx, g.s.Actor(), contactID)
 	if err != nil {
 		return EraseResultDTO{}, err
 	}
@@ -455,7 +455,7 @@ func (g *Governance) CreateAppeal(in AppealInputDTO) (AppealDTO, error) {
 		cid := in.ContactID
 		a.ContactID = &cid
 	}
-	saved, err := svc.Appeals.Create(context.Background(), g.s.Actor, a, due)
+	saved, err := svc.Appeals.Create(context.Background(), g.s.Actor(), a, due)
 	if err != nil {
 		return AppealDTO{}, err
 	}
@@ -468,7 +468,7 @@ func (g *Governance) ResolveAppeal(id int64, status, resolution string) (AppealD
 	if err != nil {
 		return AppealDTO{}, err
 	}
-	a, err := svc.Appeals.Resolve(context.Background(), g.s.Actor, id, status, resolution)
+	a, err := svc.Appeals.Resolve(context.Background(), g.s.Actor(), id, status, resolution)
 	if err != nil {
 		return AppealDTO{}, err
 	}

@@ -73,7 +73,7 @@ func (i *Inbox) Reply(conversationID int64, text string) (MessageDTO, error) {
 		return MessageDTO{}, err
 	}
 	_ = tr.Team.StopReplying(context.Background(), conversationID)
-	m, err := i.s.Workspace().Inbox.Reply(context.Background(), conversationID, tr.Team.ActorName(context.Background(), i.s.Actor), text)
+	m, err := i.s.Workspace().Inbox.Reply(context.Background(), conversationID, tr.Team.ActorName(context.Background(), i.s.Actor()), text)
 	if err != nil {
 		return MessageDTO{}, err
 	}
@@ -82,7 +82,7 @@ func (i *Inbox) Reply(conversationID int64, text string) (MessageDTO, error) {
 
 // RetrySend sends a failed reply again.
 func (i *Inbox) RetrySend(messageID int64) (MessageDTO, error) {
-	m, err := i.s.Workspace().Inbox.Retry(context.Background(), messageID, i.s.Actor)
+	m, err := i.s.Workspace().Inbox.Retry(context.Background(), messageID, i.s.Actor())
 	if err != nil {
 		return MessageDTO{}, err
 	}
@@ -114,7 +114,7 @@ func (i *Inbox) SetStatus(conversationID int64, status string) (ConversationDTO,
 
 // triage builds the triage service for the open workspace.
 func (i *Inbox) triage() *inbox.Triage {
-	return inbox.NewTriage(i.s.Workspace().Store, i.s.Actor)
+	return inbox.NewTriage(i.s.Workspace().Store, i.s.Actor())
 }
 
 // DefaultResponseTarget is the first-response target the Waiting count uses

@@ -33,7 +33,7 @@ func (a *Notifications) Save(dto NotificationSettingsDTO) (NotificationSettingsD
 	}
 	svc := a.s.Workspace().SLA()
 	saved, err := svc.SetNotifySettings(context.Background(), notify.Settings{Enabled: dto.Enabled, Danger: dto.Danger,
-		HighIntent: dto.HighIntent, MinPriority: dto.MinPriority, DND: dto.Dnd, DNDStart: start, DNDEnd: end % sla.MinutesPerDay}, a.s.Actor)
+		HighIntent: dto.HighIntent, MinPriority: dto.MinPriority, DND: dto.Dnd, DNDStart: start, DNDEnd: end % sla.MinutesPerDay}, a.s.Actor())
 	if err != nil {
 		return NotificationSettingsDTO{}, err
 	}

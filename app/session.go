@@ -49,8 +49,22 @@ type Session struct {
 	keyring KeyringStatus
 	// notifier shows desktop notifications (nil: each area's default).
 	notifier notify.Notifier
-	// Actor names the person using the app, for the audit trail.
-	Actor string
+	// actor names the person using the app, for the audit trail (see Actor).
+	actor string
+}
+
+// Actor names the member using the app ("who is working"), for the audit trail.
+func (s *Session) Actor() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.actor
+}
+
+// SetActor changes who is working; every later action is recorded as theirs.
+func (s *Session) SetActor(name string) {
+	s.mu.Lock()
+	s.actor = name
+	s.mu.Unlock()
 }
 
 // SetNotifier gives the open workspace (and any later one, such as the demo)
@@ -68,9 +82,9 @@ func (s *Session) SetNotifier(n notify.Notifier) {
 // NewSession wraps an open workspace. base is the configuration new workspaces
 // (the demo) are opened with; its Dir is ignored for the demo.
 func NewSession(ws *workspace.Workspace, demo bool, base workspace.Config) *Session {
-	s := &Session{base: base, Actor: "me"}
+	s := &Session{base: base, actor: "me"}
 	s.install(ws, demo)
-	s.Actor = ActorFor(s) // the member saved as "who is working" on this machine
+	s.SetActor(ActorFor(s)) // the member saved as "who is working" on this machine
 	return s
 }
 
@@ -110,7 +124,7 @@ func (s *Session) SwitchToDemo() error {
 		return err
 	}
 	old := s.install(demoWS, true)
-	s.Actor = ActorFor(s)
+	s.SetActor(ActorFor(s))
 	if old != nil {
 		_ = old.Close()
 	}

@@ -41,7 +41,7 @@ func (a *Sla) SaveCalendar(dto SlaCalendarDTO) (SlaCalendarDTO, error) {
 	if err != nil {
 		return SlaCalendarDTO{}, err
 	}
-	saved, err := a.svc().SetCalendar(context.Background(), cfg, a.s.Actor)
+	saved, err := a.svc().SetCalendar(context.Background(), cfg, a.s.Actor())
 	if err != nil {
 		return SlaCalendarDTO{}, err
 	}
@@ -59,7 +59,7 @@ func (a *Sla) SavePolicies(list []SlaPolicyDTO) ([]SlaPolicyDTO, error) {
 			Tag: strings.TrimSpace(p.Tag), MinPriority: p.MinPriority, Target: time.Duration(p.TargetMinutes) * time.Minute,
 			BusinessHours: p.BusinessHours, WarnPercent: p.WarnPercent, Enabled: p.Enabled})
 	}
-	saved, err := a.svc().SetPolicies(context.Background(), pols, a.s.Actor)
+	saved, err := a.svc().SetPolicies(context.Background(), pols, a.s.Actor())
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func (a *Sla) SaveAway(dto SlaAwayDTO) (SlaAwayDTO, error) {
 			texts[lang] = t
 		}
 	}
-	saved, err := a.svc().SetAway(context.Background(), sla.AwaySettings{Enabled: dto.Enabled, Texts: texts}, a.s.Actor)
+	saved, err := a.svc().SetAway(context.Background(), sla.AwaySettings{Enabled: dto.Enabled, Texts: texts}, a.s.Actor())
 	if err != nil {
 		return SlaAwayDTO{}, err
 	}

@@ -53,12 +53,12 @@ func (t *Team) SetCurrent(memberID int64) (TeamDTO, error) {
 	if err != nil {
 		return TeamDTO{}, err
 	}
-	t.s.Actor = m.Name
+	t.s.SetActor(m.Name)
 	return t.Get()
 }
 
 // ActorFor is the name the audit trail records for this session: who is
 // working, or the session's default actor when nobody was chosen.
 func ActorFor(s *Session) string {
-	return (&team.Service{Store: s.Workspace().Store}).ActorName(context.Background(), s.Actor)
+	return (&team.Service{Store: s.Workspace().Store}).ActorName(context.Background(), s.Actor())
 }

@@ -25,7 +25,7 @@ func (t *Templates) svc() *templates.Service { return workspace.Templates(t.s.Wo
 // agentName is what {agent_name} is filled with: the acting member's name, but
 // never the placeholder actor "me" of a workspace without team profiles.
 func (t *Templates) agentName() string {
-	if a := strings.TrimSpace(t.s.Actor); a != "" && a != "me" {
+	if a := strings.TrimSpace(t.s.Actor()); a != "" && a != "me" {
 		return a
 	}
 	return ""
@@ -62,7 +62,7 @@ func (t *Templates) Get(id int64) (TemplateDTO, error) {
 
 // Create adds a saved reply; a body with a problem is refused with that problem's error.
 func (t *Templates) Create(in TemplateInput) (TemplateDTO, error) {
-	r, err := t.svc().Create(context.Background(), t.s.Actor, toInput(in))
+	r, err := t.svc().Create(context.Background(), t.s.Actor(), toInput(in))
 	if err != nil {
 		return TemplateDTO{}, err
 	}
@@ -71,7 +71,7 @@ func (t *Templates) Create(in TemplateInput) (TemplateDTO, error) {
 
 // Update saves changes to a saved reply (its usage count is kept).
 func (t *Templates) Update(id int64, in TemplateInput) (TemplateDTO, error) {
-	r, err := t.svc().Update(context.Background(), t.s.Actor, id, toInput(in))
+	r, err := t.svc().Update(context.Background(), t.s.Actor(), id, toInput(in))
 	if err != nil {
 		return TemplateDTO{}, err
 	}
@@ -80,7 +80,7 @@ func (t *Templates) Update(id int64, in TemplateInput) (TemplateDTO, error) {
 
 // Delete removes a saved reply.
 func (t *Templates) Delete(id int64) error {
-	return t.svc().Delete(context.Background(), t.s.Actor, id)
+	return t.svc().Delete(context.Background(), t.s.Actor(), id)
 }
 
 // toInput maps the editor's template to the domain's.
@@ -119,19 +119,19 @@ func (t *Templates) Folders() ([]TemplateFolderDTO, error) {
 
 // CreateFolder adds a folder.
 func (t *Templates) CreateFolder(name string) (TemplateFolderDTO, error) {
-	f, err := t.svc().CreateFolder(context.Background(), t.s.Actor, name)
+	f, err := t.svc().CreateFolder(context.Background(), t.s.Actor(), name)
 	return TemplateFolderDTO{ID: f.ID, Name: f.Name, Position: f.Position}, err
 }
 
 // RenameFolder renames a folder.
 func (t *Templates) RenameFolder(id int64, name string) (TemplateFolderDTO, error) {
-	f, err := t.svc().RenameFolder(context.Background(), t.s.Actor, id, name)
+	f, err := t.svc().RenameFolder(context.Background(), t.s.Actor(), id, name)
 	return TemplateFolderDTO{ID: f.ID, Name: f.Name, Position: f.Position}, err
 }
 
 // DeleteFolder removes a folder; its saved replies stay, in no folder.
 func (t *Templates) DeleteFolder(id int64) error {
-	return t.svc().DeleteFolder(context.Background(), t.s.Actor, id)
+	return t.svc().DeleteFolder(context.Background(), t.s.Actor(), id)
 }
 
 // Validate reports every problem of each variant's body, with its position
@@ -176,7 +176,7 @@ func (t *Templates) Options() (TemplateOptionsDTO, error) {
 
 // SetOptions stores the brand name and the default reply language.
 func (t *Templates) SetOptions(o TemplateOptionsDTO) (TemplateOptionsDTO, error) {
-	out, err := t.svc().SetOptions(context.Background(), t.s.Actor, templates.Options{Brand: o.Brand, DefaultLanguage: o.DefaultLanguage})
+	out, err := t.svc().SetOptions(context.Background(), t.s.Actor(), templates.Options{Brand: o.Brand, DefaultLanguage: o.DefaultLanguage})
 	return TemplateOptionsDTO{Brand: out.Brand, DefaultLanguage: out.DefaultLanguage}, err
 }
 
@@ -185,7 +185,7 @@ func (t *Templates) SetOptions(o TemplateOptionsDTO) (TemplateOptionsDTO, error)
 // returns the message in its final state; a refusal (an unfilled token...) is the error.
 func (t *Templates) Send(conversationID, templateID int64, text string) (MessageDTO, error) {
 	m, err := t.s.Workspace().Inbox.Send(context.Background(), inbox.SendRequest{ConversationID: conversationID, Text: text,
-		Actor: t.s.Actor, Origin: inbox.OriginTemplate, TemplateID: templateID})
+		Actor: t.s.Actor(), Origin: inbox.OriginTemplate, TemplateID: templateID})
 	if err != nil {
 		return MessageDTO{}, err
 	}

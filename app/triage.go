@@ -17,7 +17,7 @@ type Triage struct{ s *Session }
 // NewTriage binds the facade to a session.
 func NewTriage(s *Session) *Triage { return &Triage{s: s} }
 
-func (t *Triage) svc() *inbox.Triage { return inbox.NewTriage(t.s.Workspace().Store, t.s.Actor) }
+func (t *Triage) svc() *inbox.Triage { return inbox.NewTriage(t.s.Workspace().Store, t.s.Actor()) }
 
 // Tags returns every tag.
 func (t *Triage) Tags() ([]TagDTO, error) {

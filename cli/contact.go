@@ -48,7 +48,7 @@ func contactCmd(ctx context.Context, s *app.Session, args []string, env Env) err
 		if err != nil {
 			return err
 		}
-		if err := req.Export(ctx, s.Actor, id, file); err != nil {
+		if err := req.Export(ctx, s.Actor(), id, file); err != nil {
 			_ = file.Close()
 			_ = os.Remove(*out)
 			return err
@@ -59,7 +59,7 @@ func contactCmd(ctx context.Context, s *app.Session, args []string, env Env) err
 		fmt.Fprintf(env.Stdout, "wrote %s\n", *out)
 		return nil
 	case "erase":
-		res, err := req.Erase(ctx, s.Actor, id)
+		res, err := req.Erase(ctx, s.Actor(), id)
 		if err != nil {
 			return err
 		}

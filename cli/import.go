@@ -51,7 +51,7 @@ func importCmd(ctx context.Context, s *app.Session, args []string, env Env) erro
 	if err != nil {
 		return err
 	}
-	acc, res, err := s.Workspace().Accounts.Import(ctx, archive, s.Actor)
+	acc, res, err := s.Workspace().Accounts.Import(ctx, archive, s.Actor())
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,7 @@ func importOrdersCmd(ctx context.Context, s *app.Session, args []string, env Env
 	if err != nil {
 		return err
 	}
-	res, importErr := s.Workspace().Campaigns().ImportOrders(ctx, preview, *skipBad, s.Actor)
+	res, importErr := s.Workspace().Campaigns().ImportOrders(ctx, preview, *skipBad, s.Actor())
 	if *asJSON {
 		bad := make([]map[string]any, 0, len(preview.BadRows))
 		for _, b := range preview.BadRows {
