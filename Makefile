@@ -30,7 +30,12 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.0.
 # -tags on the command line replaces GOFLAGS' -tags, so sqlite_fts5 is repeated here.
 # (scripts/e2e.sh builds the dev binary with dev,webkit2_41,sqlite_fts5.)
 GUI_TAGS := desktop,production,webkit2_41,sqlite_fts5
-LDFLAGS := -s -w -X creatordesk/app.Version=$(VERSION)
+# UPDATE_FEED: the https address of a JSON release feed ({"version","url","notes"} or a
+# GitHub-style latest release) for the optional, off-by-default update check. Empty (the
+# default) builds an app with no update source: it never makes that call.
+UPDATE_FEED ?=
+export UPDATE_FEED
+LDFLAGS := -s -w -X creatordesk/app.Version=$(VERSION) -X creatordesk/backend/desktop.UpdateFeedURL=$(UPDATE_FEED)
 
 BIN := build/bin/creatordesk
 OUT := build/test-output

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"context"
+	"creatordesk/backend/desktop"
 	"errors"
 	"flag"
 	"fmt"
@@ -194,7 +195,30 @@ func openSession(g globals, env Env, demo bool) (*app.Session, func(), error) {
 }
 
 // runGUI opens the window on the workspace (or the demo) and blocks until it closes.
+// One window per data folder: launching again brings the open window to the front.
 func runGUI(g globals, env Env) error {
+	dir := g.dataDir
+	if dir == "" {
+		d, err := workspace.DefaultDir()
+		if err != nil {
+			return err
+		}
+		dir = d
+	}
+	if !g.demo {
+		lock, err := desktop.AcquireInstance(dir)
+		if errors.Is(err, desktop.ErrAlreadyRunning) {
+			if desktop.RaiseRunning(desktop.UniqueID(dir), nil) == nil {
+				fmt.Fprintln(env.Stdout, "CreatorDesk is already open: its window was brought to the front.")
+				return nil
+			}
+			return app.ErrAlreadyRunning
+		}
+		if err != nil {
+			return err
+		}
+		defer lock.Release()
+	}
 	s, closeAll, err := openSession(g, env, g.demo)
 	if err != nil {
 		return err
@@ -209,5 +233,9 @@ func runGUI(g globals, env Env) error {
 	if err := s.Workspace().StartSync(); err != nil {
 		return err
 	}
-	return app.RunGUI(env.Assets, s)
+	uniqueID := desktop.UniqueID(dir)
+	if g.demo {
+		uniqueID += ".demo" // a demo window never takes over the real one
+	}
+	return app.RunGUI(env.Assets, s, app.GUIOptions{Desktop: app.NewDesktop(s, dir, desktop.UpdateFeedURL), UniqueID: uniqueID})
 }

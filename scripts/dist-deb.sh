@@ -13,7 +13,7 @@ mkdir -p "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/applications" "$root/us
 
 echo "dist: building the Linux binary ($FULL)"
 go build -trimpath -tags desktop,production,webkit2_41,sqlite_fts5 \
-  -ldflags "-s -w -X creatordesk/app.Version=$FULL" -o "$root/usr/bin/creatordesk" .
+  -ldflags "-s -w -X creatordesk/app.Version=$FULL -X creatordesk/backend/desktop.UpdateFeedURL=${UPDATE_FEED:-}" -o "$root/usr/bin/creatordesk" .
 
 install -m 0644 build/linux/creatordesk.desktop "$root/usr/share/applications/creatordesk.desktop"
 go run ./cmd/mkicons -src build/appicon.png -png-dir "$out/linux/icons" -sizes 16,24,32,48,64,128,256,512

@@ -23,7 +23,7 @@ exe=$out/creatordesk-$FULL-windows-amd64.exe
 echo "dist: building $exe"
 GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
   go build -trimpath -tags desktop,production,sqlite_fts5 \
-  -ldflags "-H windowsgui -s -w -X creatordesk/app.Version=$FULL" -o "$exe" .
+  -ldflags "-H windowsgui -s -w -X creatordesk/app.Version=$FULL -X creatordesk/backend/desktop.UpdateFeedURL=${UPDATE_FEED:-}" -o "$exe" .
 
 setup=$out/CreatorDesk-$FULL-windows-amd64-setup.exe
 makensis -V2 -DVERSION="$FULL" -DVERSION_QUAD="$QUAD" -DSRC_EXE="$PWD/$exe" -DICON="$PWD/$work/icon.ico" \

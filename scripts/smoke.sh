@@ -68,6 +68,18 @@ if [[ "${1:-}" == --inner ]]; then
   import -window root "$out/$name.png"
   kill -0 "$pid" 2>/dev/null || fail "the app exited while being screenshot"
   echo "smoke: window content std dev $stddev (> $min); screenshot $out/$name.png"
+
+  # 3. One window per data folder: a second launch hands over to the first (over the session
+  #    bus) and exits at once, and the first keeps running with its one window.
+  before=$(xdotool search --onlyvisible --name "$window_name" 2>/dev/null | wc -l)
+  # shellcheck disable=SC2086
+  second=$(NO_AT_BRIDGE=1 timeout 20 $launch --data-dir "$data" 2>&1) || fail "the second launch failed or hung: $second"
+  [[ "$second" == *"already open"* ]] || fail "the second launch did not hand over to the open window: $second"
+  kill -0 "$pid" 2>/dev/null || fail "the first window went away when the app was launched again"
+  sleep 1
+  windows=$(xdotool search --onlyvisible --name "$window_name" 2>/dev/null | wc -l)
+  ((windows == before)) || fail "$windows windows named '$window_name' after a second launch (before: $before)"
+  echo "smoke: a second launch on the same data folder handed over to the open window"
   echo "smoke: 1 passed, 0 failed"
   exit 0
 fi

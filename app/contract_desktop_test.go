@@ -1,0 +1,6 @@
+package app
+
+func init() {
+	contractPairs["DesktopPrefs"] = DesktopDTO{}
+	contractPairs["UpdateInfo"] = UpdateDTO{}
+}
