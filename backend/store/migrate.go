@@ -57,8 +57,8 @@ func (s *Store) migrate(backup bool, target int) error {
 		return nil
 	}
 	if backup && current > 0 && s.Path != "" {
-		if _, err := s.Backup(filepath.Join(filepath.Dir(s.Path), "backups",
-			fmt.Sprintf("before-migration-v%d-%s.db", current+1, s.Now().UTC().Format("20060102-150405")))); err != nil {
+		if _, err := s.Backup(freeName(filepath.Join(filepath.Dir(s.Path), "backups",
+			fmt.Sprintf("before-migration-v%d-%s", current+1, s.Now().UTC().Format("20060102-150405"))), ".db")); err != nil {
 			return fmt.Errorf("store: backup before migration: %w", err)
 		}
 	}
@@ -97,16 +97,61 @@ func applyStep(db *sql.DB, version int, m migration) error {
 	return classify(tx.Commit())
 }
 
-// Backup writes a consistent copy of the database to dest (VACUUM INTO) with mode 0600.
+// Backup writes a consistent copy of the database to dest (VACUUM INTO) with
+// mode 0600. The copy is written under a ".partial" name and renamed when
+// complete, so a crash mid-backup never leaves a truncated file that looks like
+// a backup (or blocks the next one).
 func (s *Store) Backup(dest string) (string, error) {
-	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
+	dir := filepath.Dir(dest)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
 	if _, err := os.Stat(dest); err == nil {
 		return "", fmt.Errorf("store: backup %s already exists", dest)
 	}
-	if _, err := s.writer().Exec(`VACUUM INTO ?`, dest); err != nil {
+	removeStalePartials(dir, time.Now()) // file times are wall-clock times
+	partial := dest + partialSuffix
+	_ = os.Remove(partial)
+	if _, err := s.writer().Exec(`VACUUM INTO ?`, partial); err != nil {
+		_ = os.Remove(partial)
 		return "", classify(err)
 	}
-	return dest, os.Chmod(dest, 0o600)
+	if err := os.Chmod(partial, 0o600); err != nil {
+		return "", err
+	}
+	if err := os.Rename(partial, dest); err != nil {
+		_ = os.Remove(partial)
+		return "", err
+	}
+	return dest, nil
+}
+
+// partialSuffix marks a backup still being written.
+const partialSuffix = ".partial"
+
+// stalePartialAge is how old a ".partial" file must be before a new backup
+// removes it as the remains of a crashed one (younger ones may be in progress
+// in another process).
+const stalePartialAge = time.Hour
+
+// removeStalePartials deletes backups that a crash left half written.
+func removeStalePartials(dir string, now time.Time) {
+	matches, _ := filepath.Glob(filepath.Join(dir, "*"+partialSuffix))
+	for _, m := range matches {
+		if info, err := os.Stat(m); err == nil && now.Sub(info.ModTime()) > stalePartialAge {
+			_ = os.Remove(m)
+		}
+	}
+}
+
+// freeName returns base+ext, or base-2+ext, base-3+ext... when that file
+// exists (a backup taken in the same second by a start that was cut short).
+func freeName(base, ext string) string {
+	name := base + ext
+	for i := 2; ; i++ {
+		if _, err := os.Stat(name); os.IsNotExist(err) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d%s", base, i, ext)
+	}
 }
