@@ -46,7 +46,7 @@ OUT := build/test-output
 APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev \
 	xvfb xauth xfonts-base x11-utils xdotool imagemagick \
 	fonts-noto-color-emoji fonts-noto-cjk fonts-noto-core \
-	chromium dbus gnome-keyring libsecret-tools curl
+	chromium dbus gnome-keyring libsecret-tools curl postgresql
 
 # npm rewrites node_modules/.package-lock.json on every install, so it doubles as the stamp.
 NPM_STAMP := frontend/node_modules/.package-lock.json
@@ -61,7 +61,7 @@ DIST_APT_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis deboots
 RUN_ARGS := $(if $(filter 1 true yes,$(DEMO)),--demo) $(ARGS)
 STEP := scripts/step.sh
 
-.PHONY: help deps deps-apt deps-wails deps-npm frontend build run test vet fmt-check gotest \
+.PHONY: help deps deps-apt deps-wails deps-npm frontend build run test vet fmt-check gotest gotest-postgres \
 	fuzz-short fuzz frontend-typecheck frontend-test e2e smoke screenshots bench clean \
 	deps-dist dist dist-deb dist-windows dist-check
 
@@ -121,7 +121,7 @@ run: build ## build and start the app (DEMO=1 for the demo workspace, ARGS=... f
 # ---------------------------------------------------------------------------------------------
 # Checks. `make test` runs them all, in this order, and stops at the first failure.
 
-TEST_STEPS := vet fmt-check gotest fuzz-short frontend-typecheck frontend-test e2e smoke
+TEST_STEPS := vet fmt-check gotest gotest-postgres fuzz-short frontend-typecheck frontend-test e2e smoke
 
 test: deps ## every check, as CI runs it
 	@rm -f $(OUT)/timings.tsv
@@ -139,6 +139,9 @@ fmt-check: ## fail if gofmt would change a file
 
 gotest: deps-apt frontend/dist/.gitkeep ## go test -race against a real Secret Service
 	@$(STEP) "go test" scripts/with-keyring.sh $(GO) test -race -count=1 ./...
+
+gotest-postgres: deps-apt frontend/dist/.gitkeep ## the store's tests again on a throwaway PostgreSQL (team mode)
+	@$(STEP) "go test (PostgreSQL)" scripts/with-postgres.sh $(GO) test -race -count=1 ./backend/store/... ./backend/teamdb/...
 
 fuzz-short: frontend/dist/.gitkeep ## every Go fuzz target briefly (FUZZTIME=20000x executions each)
 	@$(STEP) "fuzz (short)" env FUZZTIME=$${FUZZTIME:-20000x} scripts/fuzz.sh

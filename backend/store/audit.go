@@ -33,6 +33,9 @@ func (s *Store) appendAuditTx(ctx context.Context, tx *sql.Tx, e AuditEvent) (Au
 	if e.At == 0 {
 		e.At = s.nowMillis()
 	}
+	if err := s.lockTx(ctx, tx, lockAuditChain); err != nil {
+		return e, err
+	}
 	err := tx.QueryRowContext(ctx, `SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`).Scan(&e.PrevHash)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return e, classify(err)

@@ -1,5 +1,6 @@
 // Package store is CreatorDesk's persistence: SQLite (through GORM and, on hot
-// paths, plain SQL), append-only migrations, and the full-text index.
+// paths, plain SQL), append-only migrations, and the full-text index. A team
+// workspace runs the same code on PostgreSQL (OpenPostgres; see pg_*.go).
 //
 // One writer connection serializes every write (SQLite allows one writer at a
 // time; a single connection turns lock contention into an orderly queue), while
@@ -38,6 +39,8 @@ type Store struct {
 
 	prepMu   sync.Mutex
 	prepared map[string]*sql.Stmt // ingest statements, prepared once on the writer
+
+	dialect Dialect // SQLite unless opened by OpenPostgres
 }
 
 // Options tunes Open.
@@ -178,7 +181,11 @@ func (s *Store) reader() *sql.DB {
 func (s *Store) nowMillis() int64 { return s.Now().UnixMilli() }
 
 // IntegrityCheck runs PRAGMA integrity_check and returns nil when the file is sound.
+// A PostgreSQL server checks its own pages; there it returns ErrNotOnPostgres.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
+	if s.IsPostgres() {
+		return ErrNotOnPostgres
+	}
 	var res string
 	if err := s.writer().QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
 		return err

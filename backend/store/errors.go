@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Errors the store reports in a form the app layer can translate.
@@ -17,10 +19,23 @@ var (
 	ErrDuplicate = errors.New("store: already exists")
 )
 
-// classify maps SQLite's error texts to the store's errors, keeping the original.
+// classify maps SQLite's error texts and PostgreSQL's error codes to the
+// store's errors, keeping the original.
 func classify(err error) error {
 	if err == nil {
 		return nil
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch {
+		case pgErr.Code == "23505": // unique_violation
+			return errors.Join(ErrDuplicate, err)
+		case pgErr.Code == "53100": // disk_full
+			return errors.Join(ErrDiskFull, err)
+		case pgErr.Code == "XX001" || pgErr.Code == "XX002": // data_corrupted, index_corrupted
+			return errors.Join(ErrCorrupt, err)
+		}
+		return err
 	}
 	msg := strings.ToLower(err.Error())
 	switch {

@@ -14,6 +14,12 @@ import (
 // tampering with the file would.
 func editDB(t *testing.T, s *Store, stmt string, args ...any) {
 	t.Helper()
+	if s.IsPostgres() {
+		if _, err := s.writer().Exec(stmt, args...); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	db, err := sql.Open("sqlite3", "file:"+s.Path+"?_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,10 +15,25 @@ import (
 // fixedNow is the clock every store test runs on.
 var fixedNow = time.Date(2026, 3, 29, 9, 30, 0, 0, time.UTC)
 
-// openTest opens a fresh on-disk database in a temp dir with a fixed clock.
+// openTest opens a fresh workspace with a fixed clock: an on-disk SQLite database
+// in a temp dir, or, when CREATORDESK_TEST_POSTGRES holds a connection string
+// (scripts/with-postgres.sh sets it), a fresh schema on that PostgreSQL server,
+// dropped when the test ends. Tests listed in sqliteOnlyTests skip on PostgreSQL.
 func openTest(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), FileName), Options{Now: func() time.Time { return fixedNow }})
+	return openTestClock(t, func() time.Time { return fixedNow })
+}
+
+// openTestClock is openTest with a chosen clock.
+func openTestClock(t *testing.T, now func() time.Time) *Store {
+	t.Helper()
+	if dsn := os.Getenv(testPostgresEnv); dsn != "" {
+		if reason, ok := sqliteOnlyTests[strings.SplitN(t.Name(), "/", 2)[0]]; ok {
+			t.Skip("SQLite only: " + reason)
+		}
+		return openPostgresTest(t, dsn, Options{Now: now})
+	}
+	s, err := Open(filepath.Join(t.TempDir(), FileName), Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"os"
@@ -15,6 +16,9 @@ type migration struct {
 	why string
 	// sql is run in one transaction together with the version bump.
 	sql []string
+	// pg holds PostgreSQL-only statements run after sql in the same transaction
+	// (triggers and functions of team mode that SQLite has no use for).
+	pg []string
 }
 
 // migrations is the ordered list of every schema step. Append only.
@@ -31,6 +35,12 @@ var migrations = []migration{
 	step10Calendar,
 	step11MessageCover,
 	step12LeanConversationIndexes,
+	step13Moderation,
+	step14Campaigns2,
+	step15Kpi,
+	step16Finish,
+	step17Health,
+	step18Team,
 }
 
 // SchemaVersion is the version a fully migrated database has.
@@ -38,9 +48,22 @@ func SchemaVersion() int { return len(migrations) }
 
 // migrate applies the missing steps, each in its own transaction. When the
 // database already holds data and steps are missing, a backup is taken first.
+// On PostgreSQL every schema transaction first takes an advisory lock, so app
+// instances opening one team database at the same time migrate it once.
 func (s *Store) migrate(backup bool, target int) error {
 	db := s.writer()
-	if _, err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+	if err := s.schemaTx(db, func(tx *sql.Tx) error {
+		for _, stmt := range s.schemaSQL(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)`) {
+			if _, err := tx.Exec(stmt); err != nil {
+				return err
+			}
+		}
+		if s.IsPostgres() {
+			_, err := tx.Exec(pgFTSFunctionSQL())
+			return err
+		}
+		return nil
+	}); err != nil {
 		return fmt.Errorf("store: migrations table: %w", classify(err))
 	}
 	current, err := currentVersion(db)
@@ -63,45 +86,90 @@ func (s *Store) migrate(backup bool, target int) error {
 		}
 	}
 	for v := current; v < target; v++ {
-		if err := applyStep(db, v+1, migrations[v]); err != nil {
+		if err := s.applyStep(db, v+1, migrations[v]); err != nil {
 			return err
+		}
+	}
+	if s.IsPostgres() {
+		if _, err := db.Exec(pgResyncIdentitiesSQL); err != nil {
+			return fmt.Errorf("store: identity sequences: %w", classify(err))
 		}
 	}
 	return nil
 }
 
-// currentVersion reads the applied schema version (0 for a new database).
-func currentVersion(db *sql.DB) (int, error) {
-	var v sql.NullInt64
-	if err := db.QueryRow(`SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil {
-		return 0, fmt.Errorf("store: read schema version: %w", classify(err))
+// schemaSQL is a schema statement in the store's dialect.
+func (s *Store) schemaSQL(stmt string) []string {
+	if s.IsPostgres() {
+		return pgSchemaStatements(stmt)
 	}
-	return int(v.Int64), nil
+	return []string{stmt}
 }
 
-// applyStep runs one migration and records it, all or nothing.
-func applyStep(db *sql.DB, version int, m migration) error {
+// schemaTx runs fn in a transaction; on PostgreSQL the transaction first takes
+// the workspace schema's migration lock.
+func (s *Store) schemaTx(db *sql.DB, fn func(tx *sql.Tx) error) error {
 	tx, err := db.Begin()
 	if err != nil {
 		return classify(err)
 	}
 	defer func() { _ = tx.Rollback() }()
-	for _, stmt := range m.sql {
-		if _, err := tx.Exec(stmt); err != nil {
-			return fmt.Errorf("store: migration %d (%s): %w", version, m.why, classify(err))
+	if s.IsPostgres() {
+		if _, err := tx.Exec(`SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))`, pgMigrationLockKey); err != nil {
+			return classify(err)
 		}
 	}
-	if _, err := tx.Exec(`INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`, version, time.Now().UnixMilli()); err != nil {
-		return classify(err)
+	if err := fn(tx); err != nil {
+		return err
 	}
 	return classify(tx.Commit())
+}
+
+// currentVersion reads the applied schema version (0 for a new database).
+func currentVersion(q queryRower) (int, error) {
+	var v sql.NullInt64
+	if err := q.QueryRowContext(context.Background(), `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("store: read schema version: %w", classify(err))
+	}
+	return int(v.Int64), nil
+}
+
+// applyStep runs one migration and records it, all or nothing. A step another
+// instance applied meanwhile (PostgreSQL) is skipped.
+func (s *Store) applyStep(db *sql.DB, version int, m migration) error {
+	return s.schemaTx(db, func(tx *sql.Tx) error {
+		if s.IsPostgres() {
+			if current, err := currentVersion(tx); err != nil || current >= version {
+				return err
+			}
+		}
+		stmts := m.sql
+		if s.IsPostgres() {
+			stmts = append(append([]string(nil), m.sql...), m.pg...)
+		}
+		for _, stmt := range stmts {
+			for _, q := range s.schemaSQL(stmt) {
+				if _, err := tx.Exec(q); err != nil {
+					return fmt.Errorf("store: migration %d (%s): %w", version, m.why, classify(err))
+				}
+			}
+		}
+		if _, err := tx.Exec(`INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`, version, time.Now().UnixMilli()); err != nil {
+			return classify(err)
+		}
+		return nil
+	})
 }
 
 // Backup writes a consistent copy of the database to dest (VACUUM INTO) with
 // mode 0600. The copy is written under a ".partial" name and renamed when
 // complete, so a crash mid-backup never leaves a truncated file that looks like
-// a backup (or blocks the next one).
+// a backup (or blocks the next one). A team workspace on PostgreSQL is backed
+// up by its server (pg_dump); there it returns ErrNotOnPostgres.
 func (s *Store) Backup(dest string) (string, error) {
+	if s.IsPostgres() {
+		return "", ErrNotOnPostgres
+	}
 	dir := filepath.Dir(dest)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -24,11 +23,7 @@ type triageFixture struct {
 func newTriage(t *testing.T) *triageFixture {
 	t.Helper()
 	now := fixedNow
-	s, err := Open(filepath.Join(t.TempDir(), FileName), Options{Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := openTestClock(t, func() time.Time { return now }) // SQLite, or PostgreSQL when the test run has one
 	f := &triageFixture{s: s, now: &now, convs: map[string]int64{}}
 	f.tg, f.ma = addAccount(t, s, "telegram", "1"), addAccount(t, s, "mastodon", "2")
 	ctx := context.Background()
