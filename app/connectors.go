@@ -7,6 +7,9 @@ import (
 	"creatordesk/backend/accounts"
 	"creatordesk/backend/platforms/meta"
 	"creatordesk/backend/platforms/telegram"
+	"creatordesk/backend/platforms/tiktok"
+	"creatordesk/backend/platforms/whatsapp"
+	"creatordesk/backend/platforms/youtube"
 	"creatordesk/backend/store"
 )
 
@@ -32,26 +35,59 @@ func (a *Connectors) Reconnect(req ReconnectRequest) (AccountDTO, error) {
 	return toAccountDTO(acc), nil
 }
 
-// Health returns each connected account's token health.
+// Health returns each connected account's health: status, last successful
+// sync, next run, rate-limit or quota headroom, token expiry, the last error,
+// items synced, and what to do next.
 func (a *Connectors) Health() ([]AccountHealthDTO, error) {
-	list, err := a.s.Workspace().Store.Accounts(context.Background(), false)
+	list, err := a.s.Workspace().Accounts.Health(context.Background(), renews)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]AccountHealthDTO, len(list))
-	for i, acc := range list {
-		h := AccountHealthDTO{AccountID: acc.ID, NeedsReconnect: acc.Status == store.AccountNeedsReconnect,
-			TokenNeverExpires: neverExpires[acc.Platform], Renews: acc.Platform == meta.PlatformInstagram}
-		if acc.TokenExpiresAt > 0 {
-			h.TokenExpiresAt = rfc3339(acc.TokenExpiresAt)
-		}
-		out[i] = h
+	for i, h := range list {
+		out[i] = toHealthDTO(h)
 	}
 	return out, nil
 }
 
+// renews reports the platforms whose tokens CreatorDesk renews before they lapse.
+func renews(platform string) bool {
+	return platform == meta.PlatformInstagram || platform == youtube.Platform || platform == tiktok.Platform
+}
+
+// toHealthDTO converts an account's health.
+func toHealthDTO(h accounts.Health) AccountHealthDTO {
+	acc := h.Account
+	dto := AccountHealthDTO{AccountID: acc.ID, Platform: acc.Platform, Name: acc.Name, Handle: acc.Handle, Status: acc.Status,
+		LastSyncAt: rfc3339(acc.LastSyncAt), Running: h.Loop.Running, Wait: h.Loop.Wait, NextRunAt: timeString(h.Loop.NextRunAt),
+		NeedsReconnect: acc.Status == store.AccountNeedsReconnect, TokenNeverExpires: neverExpires[acc.Platform], Renews: renews(acc.Platform),
+		LastError: storedError(acc.LastErrorKind, acc.LastError), LastErrorAt: rfc3339(h.LastErrorAt), Failures: h.Failures,
+		ItemsSynced: acc.ItemsSynced, ItemsLast24h: h.ItemsLast24h, Advice: h.Advice, AdviceUntil: timeString(h.AdviceUntil),
+		Settings: map[string]string{}}
+	if acc.TokenExpiresAt > 0 {
+		dto.TokenExpiresAt = rfc3339(acc.TokenExpiresAt)
+	}
+	if h.Loop.HasHeadroom {
+		hr := h.Loop.Headroom
+		dto.Headroom = &HeadroomDTO{Kind: hr.Kind, Used: hr.Used, Limit: hr.Limit, ResetsAt: timeString(hr.ResetsAt)}
+	}
+	extra := acc.Extra()
+	for _, name := range accounts.EditableSettings(acc.Platform) {
+		dto.Settings[name] = extra[name]
+	}
+	return dto
+}
+
+// timeString formats t as RFC 3339 in UTC ("" for the zero time).
+func timeString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return rfc3339(t.UnixMilli())
+}
+
 // neverExpires are the platforms whose pasted tokens do not lapse.
-var neverExpires = map[string]bool{telegram.Platform: true, meta.PlatformFacebook: true}
+var neverExpires = map[string]bool{telegram.Platform: true, meta.PlatformFacebook: true, whatsapp.Platform: true} // WhatsApp: system-user tokens
 
 // SaveAppCredentials keeps a developer app's id and secret in the keyring.
 func (a *Connectors) SaveAppCredentials(req AppCredentialsRequest) (AppCredentialsStatus, error) {
@@ -69,4 +105,17 @@ func (a *Connectors) AppCredentials(provider string) (AppCredentialsStatus, erro
 		return AppCredentialsStatus{}, err
 	}
 	return AppCredentialsStatus{Provider: provider, AppID: id, HasSecret: secret != ""}, nil
+}
+
+// UpdateSettings changes an account's non-secret settings (for Telegram, the
+// channel it publishes to); the change is recorded in the audit trail. It sits
+// on this facade because the frontend's Accounts bindings are the shared core's.
+func (a *Connectors) UpdateSettings(req AccountSettingsRequest) (AccountDTO, error) {
+	acc, err := a.s.Workspace().Accounts.UpdateSettings(context.Background(), accounts.SettingsRequest{
+		AccountID: req.AccountID, Settings: req.Settings, Actor: a.s.Actor()})
+	if err != nil {
+		return AccountDTO{}, err
+	}
+	a.s.emit(EventSyncStatus, toAccountDTO(acc))
+	return toAccountDTO(acc), nil
 }

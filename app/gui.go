@@ -22,6 +22,12 @@ type wailsRuntime struct{ ctx context.Context }
 // Emit implements Runtime.
 func (r wailsRuntime) Emit(event string, payload any) { runtime.EventsEmit(r.ctx, event, payload) }
 
+// OpenURL implements URLOpener: the system browser (OAuth sign-in pages).
+func (r wailsRuntime) OpenURL(_ context.Context, url string) error {
+	runtime.BrowserOpenURL(r.ctx, url)
+	return nil
+}
+
 // wailsWindow is the Window backed by the Wails runtime.
 type wailsWindow struct{ ctx context.Context }
 

@@ -40,6 +40,10 @@ const coreUsage = `Usage:
   creatordesk [--data-dir DIR] [--demo]                 open the app window
   creatordesk [--data-dir DIR] accounts add telegram --token-stdin [--base-url URL] [--name NAME]
   creatordesk [--data-dir DIR] accounts add mastodon --token-stdin --base-url https://INSTANCE [--name NAME]
+  creatordesk [--data-dir DIR] accounts add mastodon --oauth --base-url https://INSTANCE [--name NAME]
+  creatordesk [--data-dir DIR] accounts add youtube --client-id ID --client-secret-stdin [--base-url URL] [--auth-url URL --token-url URL] [--name NAME]
+  creatordesk [--data-dir DIR] accounts add whatsapp --token-stdin --phone-number-id ID [--waba-id ID] [--name NAME]
+  creatordesk [--data-dir DIR] accounts add tiktok --token-stdin --business-id ID [--name NAME]
   creatordesk [--data-dir DIR] accounts add bluesky --token-stdin --identifier HANDLE [--base-url PDS] [--name NAME]
   creatordesk [--data-dir DIR] accounts add instagram --token-stdin [--base-url URL] [--name NAME] [--human-agent]
   creatordesk [--data-dir DIR] accounts add facebook --token-stdin --page-id ID [--name NAME] [--human-agent]

@@ -120,6 +120,9 @@ func accountsAdd(s *app.Session, args []string, env Env) error {
 		return errUsage
 	}
 	platform := args[0]
+	if wantsBrowserConnect(platform, args[1:]) {
+		return accountsAddOAuth(s, platform, args[1:], env) // cli/oauth.go: sign in through the browser
+	}
 	f := newFlags("accounts add "+platform, env)
 	tokenStdin := f.Bool("token-stdin", false, "read the token (or app password) from standard input")
 	baseURL := f.String("base-url", "", "API server (required for Mastodon: the instance, e.g. https://mastodon.social)")
@@ -129,6 +132,10 @@ func accountsAdd(s *app.Session, args []string, env Env) error {
 	apiVersion := f.String("api-version", "", "Graph API version for instagram and facebook (default v25.0)")
 	humanAgent := f.Bool("human-agent", false, "instagram/facebook: your Meta app has the Human Agent permission (replies up to 7 days)")
 	clientID := f.String("client-id", "", "shopify: a Dev Dashboard app's client id (its client secret goes on standard input)")
+	phoneNumberID := f.String("phone-number-id", "", "whatsapp: the business phone number's id (WhatsApp Manager → API setup; not the number itself)")
+	wabaID := f.String("waba-id", "", "whatsapp: the WhatsApp Business Account id (needed to list message templates)")
+	businessID := f.String("business-id", "", "tiktok: the Business account's id (the open_id returned with its token)")
+	channel := f.String("channel", "", "telegram: the channel the bot publishes to (@name, or its -100… id for a private one)")
 	asJSON := f.Bool("json", false, "print JSON")
 	if err := parse(f, args[1:]); err != nil {
 		return err
@@ -156,6 +163,26 @@ func accountsAdd(s *app.Session, args []string, env Env) error {
 	}
 	if *clientID != "" {
 		extra["client_id"] = *clientID
+	}
+	if *channel != "" {
+		extra["channel"] = *channel
+	}
+	if *phoneNumberID != "" {
+		extra["phone_number_id"] = *phoneNumberID
+	}
+	if *wabaID != "" {
+		extra["waba_id"] = *wabaID
+	}
+	if *businessID != "" {
+		extra["business_id"] = *businessID
+	}
+	if platform == "whatsapp" && *phoneNumberID == "" {
+		fmt.Fprintln(env.Stderr, "creatordesk: accounts add whatsapp needs --phone-number-id (WhatsApp Manager → API setup)")
+		return errUsage
+	}
+	if platform == "tiktok" && *businessID == "" {
+		fmt.Fprintln(env.Stderr, "creatordesk: accounts add tiktok needs --business-id (the open_id TikTok returned with the token)")
+		return errUsage
 	}
 	if platform == "facebook" && *pageID == "" {
 		fmt.Fprintln(env.Stderr, "creatordesk: accounts add facebook needs --page-id (the Page's id, shown in the Page's About section)")

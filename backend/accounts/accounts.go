@@ -76,6 +76,9 @@ func (s *Service) Connect(ctx context.Context, req ConnectRequest) (store.Accoun
 	if check := s.TokenFormat[req.Platform]; check != nil && !check(req.Token) {
 		return store.Account{}, &TokenFormatError{Platform: req.Platform}
 	}
+	if err := checkSettings(req.Platform, req.Extra); err != nil {
+		return store.Account{}, err
+	}
 	// The keyring must work before anything is asked of the platform or stored.
 	if err := s.Vault.Check(ctx); err != nil {
 		return store.Account{}, err

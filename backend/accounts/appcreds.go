@@ -16,7 +16,7 @@ var ErrAppCredentials error = &keyedError{msg: "accounts: the app id and app sec
 
 // AppProviders are the providers whose developer app a person may bring
 // ("bring your own Meta app"); their credentials are kept in the vault.
-var AppProviders = map[string]bool{"meta": true, "google": true}
+var AppProviders = map[string]bool{"meta": true, "google": true, "tiktok": true}
 
 // appKey is the vault key of one app credential (one entry per secret).
 func appKey(workspaceID, provider, name string) string {

@@ -100,6 +100,9 @@ type Message struct {
 	Attachments []Attachment
 	// ReplyToExternalID names the message this one answers, when the platform says so.
 	ReplyToExternalID string
+	// Hidden reports a comment hidden from public view on the platform (held
+	// for review, hidden by the account); nil when the connector does not say.
+	Hidden *bool
 }
 
 // PollOptions tunes one Poll call.

@@ -77,3 +77,13 @@ func (s *Store) SetAccountStatus(ctx context.Context, id int64, status, errKind,
 	}
 	return classify(res.Error)
 }
+
+// SetAccountSettings replaces an account's non-secret connector settings (a JSON object, see Account.SetExtra).
+func (s *Store) SetAccountSettings(ctx context.Context, id int64, settings string) error {
+	res := s.W.WithContext(ctx).Model(&Account{}).Where("id = ?", id).
+		Updates(map[string]any{"settings": settings, "updated_at": s.nowMillis()})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return ErrNotFound
+	}
+	return classify(res.Error)
+}

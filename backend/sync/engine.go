@@ -45,6 +45,8 @@ type Engine struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Wait is the long-poll wait; LongPollWait when zero.
 	Wait time.Duration
+	// Now is the clock for the times State reports (Store.Now when nil).
+	Now func() time.Time
 
 	mu    gosync.Mutex
 	loops map[int64]*loopHandle
@@ -55,6 +57,8 @@ type Engine struct {
 type loopHandle struct {
 	cancel context.CancelFunc
 	done   chan struct{}
+	// state is the loop's live state (see State), guarded by Engine.mu.
+	state accountState
 }
 
 // Connector builds the connector of an account with its token from the vault.
@@ -109,7 +113,7 @@ func (e *Engine) Start(parent context.Context, accountID int64) {
 	go func() {
 		defer e.wg.Done()
 		defer close(h.done)
-		e.run(ctx, accountID)
+		e.run(ctx, accountID, h)
 		cancel()
 		e.mu.Lock()
 		if e.loops[accountID] == h { // a newer loop for the account may have replaced this one
@@ -212,6 +216,11 @@ func (e *Engine) store(ctx context.Context, accountID int64, page platforms.Page
 		return err
 	}
 	st.Pages++
+	if res.Inserted > 0 {
+		if err := e.Store.AddSyncedItems(ctx, accountID, res.Inserted, e.now().UnixMilli()); err != nil {
+			e.log().Warn("sync could not count stored items", "account_id", accountID, "error", err.Error())
+		}
+	}
 	st.Inserted += res.Inserted
 	st.Updated += res.Updated
 	st.Skipped += page.Skipped

@@ -12,8 +12,14 @@ import (
 	"creatordesk/backend/store"
 )
 
-// run is one account's loop. It returns when ctx ends or the account needs reconnecting.
-func (e *Engine) run(ctx context.Context, accountID int64) {
+// run is one account's loop. It returns when ctx ends or the account needs
+// reconnecting. h is the loop's handle, where it records what it waits for.
+//
+// A rate-limit signal is not a failure: the loop waits as long as the platform
+// asks and leaves the account's status alone. Other failures are recorded on
+// the account and retried with a growing backoff. Nothing here waits on
+// another account: each account has its own loop and its own connector.
+func (e *Engine) run(ctx context.Context, accountID int64, h *loopHandle) {
 	if !e.syncable(ctx, accountID) {
 		return // an archive or a disconnected account: nothing to fetch
 	}
@@ -25,34 +31,43 @@ func (e *Engine) run(ctx context.Context, accountID int64) {
 			if e.recordFailure(ctx, accountID, err) {
 				return
 			}
-			if e.sleep(ctx, backoff) != nil {
+			if e.waitFor(ctx, h, WaitBackoff, backoff) != nil {
 				return
 			}
 			backoff = nextBackoff(backoff)
 			continue
 		}
+		e.note(h, func(s *accountState) { s.conn = conn })
 		if !platforms.SyncsMessages(conn.Capabilities()) {
 			// A shop (Shopify): nothing to poll here; its orders are synced by the campaigns module.
 			e.setStatus(ctx, accountID, store.AccountConnected, nil)
 			<-ctx.Done()
 			return
 		}
-		err = e.pollUntilError(ctx, conn, acc.SyncCursor, accountID, &backoff)
+		err = e.pollUntilError(ctx, h, conn, acc.SyncCursor, accountID, &backoff)
 		if ctx.Err() != nil {
 			return
+		}
+		if platforms.KindOf(err) == platforms.KindRateLimited {
+			wait := retryDelay(err, backoff)
+			log.Info("sync waits for the platform's rate limit", "wait", wait.String())
+			if e.waitFor(ctx, h, WaitRateLimited, wait) != nil {
+				return
+			}
+			if platforms.RetryAfterOf(err) == 0 {
+				backoff = nextBackoff(backoff) // the platform named no wait: ask less often each time
+			}
+			continue
 		}
 		log.Info("sync paused by an error", "kind", string(platforms.KindOf(err)), "error", err.Error())
 		if e.recordFailure(ctx, accountID, err) {
 			return
 		}
 		wait := backoff
-		switch platforms.KindOf(err) {
-		case platforms.KindRateLimited:
-			wait = retryDelay(err, backoff)
-		case platforms.KindConflict:
+		if platforms.KindOf(err) == platforms.KindConflict {
 			wait = 30 * time.Second
 		}
-		if e.sleep(ctx, wait) != nil {
+		if e.waitFor(ctx, h, WaitBackoff, wait) != nil {
 			return
 		}
 		backoff = nextBackoff(backoff)
@@ -60,15 +75,26 @@ func (e *Engine) run(ctx context.Context, accountID int64) {
 }
 
 // pollUntilError polls and stores pages until something fails or ctx ends.
-func (e *Engine) pollUntilError(ctx context.Context, conn platforms.Connector, cursor string, accountID int64, backoff *time.Duration) error {
+// Between cycles it waits as the platform's headroom asks (see Pace), so a
+// daily quota or a rate window lasts until it resets.
+func (e *Engine) pollUntilError(ctx context.Context, h *loopHandle, conn platforms.Connector, cursor string, accountID int64, backoff *time.Duration) error {
 	wait := e.Wait
 	if wait == 0 {
 		wait = LongPollWait
 	}
-	healthy := false
+	healthy, longPolls := false, false
+	var cost int64 // what one cycle used of the platform's budget, once measured
+	before, hadBefore := headroomOf(conn)
 	for {
 		started := time.Now()
+		e.note(h, func(s *accountState) {
+			s.polling = started
+			if longPolls {
+				s.wait = WaitListening
+			}
+		})
 		page, err := conn.Poll(ctx, cursor, platforms.PollOptions{Wait: wait, Limit: PageLimit})
+		e.note(h, func(s *accountState) { s.wait, s.polling = WaitNone, time.Time{} })
 		if err != nil {
 			return err
 		}
@@ -84,13 +110,32 @@ func (e *Engine) pollUntilError(ctx context.Context, conn platforms.Connector, c
 		} else if st.Inserted > 0 || st.Updated > 0 {
 			e.Bus.Publish(events.AccountChanged, events.AccountChangedPayload{AccountID: accountID})
 		}
-		// An empty page that came back at once means the platform does not long-poll:
-		// pause instead of asking again in a tight loop.
-		if !page.More && len(page.Messages) == 0 && time.Since(started) < time.Second {
-			if err := e.sleep(ctx, IdleInterval); err != nil {
+		if page.More {
+			continue
+		}
+		// The cycle is done. An empty page that came back at once means the platform
+		// does not long-poll: pause instead of asking again in a tight loop.
+		fast := len(page.Messages) == 0 && time.Since(started) < time.Second
+		longPolls = len(page.Messages) == 0 && !fast || longPolls && len(page.Messages) > 0
+		pause, why := time.Duration(0), WaitIdle
+		if fast {
+			pause = IdleInterval
+		}
+		after, hasAfter := headroomOf(conn)
+		if c := cycleCost(before, after, hadBefore, hasAfter); c > 0 {
+			cost = c
+		}
+		if hasAfter {
+			if p := Pace(after, cost, e.now()); p > pause {
+				pause, why = p, WaitPacing
+			}
+		}
+		if pause > 0 {
+			if err := e.waitFor(ctx, h, why, pause); err != nil {
 				return err
 			}
 		}
+		before, hadBefore = headroomOf(conn)
 	}
 }
 
@@ -122,9 +167,16 @@ func (e *Engine) setStatus(ctx context.Context, accountID int64, status string, 
 	// Use a fresh context: the status must be saved even while the loop is being cancelled.
 	saveCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	if e.Store.SetAccountStatus(saveCtx, accountID, status, kind, text) == nil {
-		e.Bus.Publish(events.AccountChanged, events.AccountChangedPayload{AccountID: accountID})
+	if e.Store.SetAccountStatus(saveCtx, accountID, status, kind, text) != nil {
+		return
 	}
+	// The failure run feeds the health page; losing one count is not worth failing the loop over.
+	if err != nil {
+		_ = e.Store.NoteSyncFailure(saveCtx, accountID, e.now().UnixMilli())
+	} else if status == store.AccountConnected {
+		_ = e.Store.NoteSyncSuccess(saveCtx, accountID)
+	}
+	e.Bus.Publish(events.AccountChanged, events.AccountChangedPayload{AccountID: accountID})
 }
 
 // ErrorKind names the class of a sync failure for storage and translation.

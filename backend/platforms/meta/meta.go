@@ -272,11 +272,15 @@ func (c *connector) Platform() string { return c.flavor.platform() }
 // Capabilities lists what is implemented: DM threads and messages, send,
 // comments (list, reply, hide, unhide, delete) and private replies.
 func (c *connector) Capabilities() []platforms.Capability {
-	return []platforms.Capability{
+	caps := []platforms.Capability{
 		platforms.CapListThreads, platforms.CapFetchMessages, platforms.CapSend,
 		platforms.CapListComments, platforms.CapReplyComment, platforms.CapModerateComment,
 		platforms.CapPrivateReply,
 	}
+	if c.flavor == facebook {
+		caps = append(caps, platforms.CapPublish) // Page posts; Instagram publishing needs media
+	}
+	return caps
 }
 
 // MessagingWindow reports Meta's windows: DMs 24 h after the person's last

@@ -47,10 +47,27 @@ type call struct {
 // call the budget cannot pay for is refused without a request. Every failure
 // is a *platforms.Error whose text holds neither the token nor the URL.
 func (c *connector) do(ctx context.Context, cl call, out any) error {
+	err := c.doOnce(ctx, cl, out)
+	var pe *platforms.Error
+	if c.src != nil && errors.As(err, &pe) && pe.Code == http.StatusUnauthorized {
+		// The cached access token may have been revoked before its expiry:
+		// renew it once; a refresh token that is refused too is KindAuth.
+		c.src.Invalidate()
+		err = c.doOnce(ctx, cl, out)
+	}
+	return err
+}
+
+// doOnce is one attempt of do.
+func (c *connector) doOnce(ctx context.Context, cl call, out any) error {
 	if err := ctx.Err(); err != nil {
 		e := errTransient(cl.op + ": " + transportReason(err))
 		e.Err = err
 		return e
+	}
+	token, err := c.accessToken(ctx, cl.op)
+	if err != nil {
+		return err
 	}
 	units := costs[cl.api]
 	if err := c.quota.reserve(c.now(), units, cl.op); err != nil {
@@ -80,7 +97,7 @@ func (c *connector) do(ctx context.Context, cl call, out any) error {
 		c.quota.refund(c.now(), units)
 		return errPermanent(c.redact(cl.op + ": build request: " + transportReason(err)))
 	}
-	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", userAgent)
 	if cl.body != nil {

@@ -187,10 +187,11 @@ func truncate(s string, n int) string {
 
 // redact removes the token, raw and URL-escaped, from s.
 func (c *connector) redact(s string) string {
-	if c.token == "" {
+	token := c.lastToken()
+	if token == "" {
 		return s
 	}
-	for _, t := range []string{c.token, url.QueryEscape(c.token), url.PathEscape(c.token)} {
+	for _, t := range []string{token, url.QueryEscape(token), url.PathEscape(token)} {
 		if t != "" {
 			s = strings.ReplaceAll(s, t, "<token>")
 		}

@@ -11,7 +11,7 @@ import (
 // file is compiled only into the package's tests) rather than an Extra key, so
 // no setting can skew the clock of a real connector.
 func NewWithClock(creds platforms.Credentials, now func() time.Time) (platforms.Connector, error) {
-	c, err := newConnector(creds, now)
+	c, err := newConnector(creds, now, nil)
 	if err != nil {
 		return nil, err
 	}

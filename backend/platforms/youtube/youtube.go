@@ -96,8 +96,10 @@ type QuotaReporter interface {
 type connector struct {
 	// base is the API root without a trailing slash.
 	base string
-	// token is the OAuth access token; it travels only in the Authorization header.
+	// token is the OAuth access token when one was given; it travels only in
+	// the Authorization header. With src set, tokens come from src instead.
 	token        string
+	src          TokenSource
 	http         *http.Client
 	now          func() time.Time
 	includeHeld  bool
@@ -106,6 +108,8 @@ type connector struct {
 	quota        *ledger
 
 	mu sync.Mutex
+	// used is the access token of the latest call (for redacting errors).
+	used string
 	// self is the token's channel, once known.
 	self *channelInfo
 	// titles caches video titles by video id ("" for a video YouTube did not return).
@@ -121,12 +125,32 @@ type channelInfo struct {
 // 2.0 access token with the youtube.force-ssl scope; BaseURL defaults to
 // DefaultBaseURL. See the Extra* constants for settings.
 func New(creds platforms.Credentials) (platforms.Connector, error) {
-	return newConnector(creds, time.Now)
+	return newConnector(creds, time.Now, nil)
 }
 
-// newConnector is New with a clock (tests pass a fixed one).
-func newConnector(creds platforms.Credentials, now func() time.Time) (*connector, error) {
-	if strings.TrimSpace(creds.Token) == "" {
+// TokenSource hands out OAuth access tokens for an account connected through
+// the browser (backend/oauth's TokenSource behind an adapter that turns its
+// failures into *platforms.Error: a refused refresh token is KindAuth).
+type TokenSource interface {
+	// Token returns an access token valid for a while yet.
+	Token(ctx context.Context) (string, error)
+	// Invalidate drops a cached access token the API refused.
+	Invalidate()
+}
+
+// NewWithTokenSource builds a connector whose access tokens come from src,
+// renewed before they lapse; creds.Token is not used. Settings are read from
+// creds as in New.
+func NewWithTokenSource(creds platforms.Credentials, src TokenSource) (platforms.Connector, error) {
+	if src == nil {
+		return nil, newError(platforms.KindAuth, 0, "missing token source")
+	}
+	return newConnector(creds, time.Now, src)
+}
+
+// newConnector is New with a clock (tests pass a fixed one) and an optional token source.
+func newConnector(creds platforms.Credentials, now func() time.Time, src TokenSource) (*connector, error) {
+	if src == nil && strings.TrimSpace(creds.Token) == "" {
 		return nil, newError(platforms.KindAuth, 0, "missing access token")
 	}
 	base, err := parseBase(creds.BaseURL)
@@ -136,6 +160,7 @@ func newConnector(creds platforms.Credentials, now func() time.Time) (*connector
 	c := &connector{
 		base:         base,
 		token:        creds.Token,
+		src:          src,
 		http:         newHTTPClient(),
 		now:          now,
 		pollInterval: DefaultPollInterval,

@@ -17,8 +17,11 @@ export const useAccountsStore = defineStore('accounts', () => {
   const error = ref<AppError | null>(null)
 
   const list = computed(() => [...byId.value.values()].sort((a, b) => a.id - b.id))
-  /** Token health per account id (expiry, renewal); missing until loaded. */
+  /** Health per account id (token expiry, sync state, limits, advice); missing until loaded. */
   const health = ref(new Map<number, AccountHealth>())
+  /** Why the last health load failed (the Account health view shows it); null when it worked. */
+  const healthError = ref<AppError | null>(null)
+  const healthLoaded = ref(false)
   /** The account whose reconnect form is open (0: none). */
   const reconnecting = ref(0)
 
@@ -66,8 +69,12 @@ export const useAccountsStore = defineStore('accounts', () => {
     try {
       const items = await api.accountHealth()
       health.value = new Map(items.map((h) => [h.accountId, h]))
-    } catch {
-      // Health is extra information; the account list itself already loaded.
+      healthError.value = null
+    } catch (err) {
+      // Health is extra information here; the Account health view shows the error.
+      healthError.value = toAppError(err)
+    } finally {
+      healthLoaded.value = true
     }
   }
 
@@ -77,6 +84,18 @@ export const useAccountsStore = defineStore('accounts', () => {
       const account = await api.reconnect({ accountId: id, token })
       upsert(account)
       reconnecting.value = 0
+      await loadHealth()
+      return account
+    } catch (err) {
+      throw toAppError(err)
+    }
+  }
+
+  /** Changes an account's editable settings (Telegram: channel); rejects with AppError. */
+  async function updateSettings(id: number, settings: Record<string, string>): Promise<Account> {
+    try {
+      const account = await api.updateSettings({ accountId: id, settings })
+      upsert(account)
       await loadHealth()
       return account
     } catch (err) {
@@ -117,5 +136,25 @@ export const useAccountsStore = defineStore('accounts', () => {
     off = null
   }
 
-  return { byId, list, health, reconnecting, loading, error, summary, upsert, load, loadHealth, connect, reconnect, disconnect, syncNow, start, stop }
+  return {
+    byId,
+    list,
+    health,
+    healthError,
+    healthLoaded,
+    reconnecting,
+    loading,
+    error,
+    summary,
+    upsert,
+    load,
+    loadHealth,
+    connect,
+    reconnect,
+    updateSettings,
+    disconnect,
+    syncNow,
+    start,
+    stop,
+  }
 })

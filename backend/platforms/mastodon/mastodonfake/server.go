@@ -82,6 +82,7 @@ type Server struct {
 	clock    fakekit.Clock
 	rate     rateState
 	faults   faults
+	oauth    oauthState
 }
 
 // New returns a fake instance for the access token.
@@ -173,6 +174,9 @@ var publicPaths = map[string]bool{"/api/v1/instance": true, "/api/v2/instance": 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == InspectSentPath {
 		s.serveSent(w)
+		return
+	}
+	if s.serveOAuth(w, r) {
 		return
 	}
 	authorized := s.authorized(r)

@@ -27,6 +27,8 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, t *token, parts [
 	case len(parts) == 2 && owner == "me" && (parts[1] == "media" && t.platform == Instagram ||
 		parts[1] == "published_posts" && t.platform == Messenger) && r.Method == http.MethodGet:
 		s.listPosts(w, r, t)
+	case len(parts) == 2 && parts[1] == "feed" && r.Method == http.MethodPost:
+		s.routePublish(w, r, t, parts)
 	case len(parts) == 1:
 		s.object(w, r, t, parts[0])
 	case len(parts) == 2 && parts[1] == "comments" && r.Method == http.MethodGet:

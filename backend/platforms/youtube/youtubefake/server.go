@@ -90,6 +90,8 @@ type Server struct {
 	mu      sync.Mutex
 	httpSrv *httptest.Server
 	revoked bool
+	// tokenCheck, when set, decides which bearer tokens are valid (AcceptTokens).
+	tokenCheck func(token string) bool
 
 	videos          map[string]Video
 	threads         []*thread
@@ -206,7 +208,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 func (s *Server) authorized(r *http.Request) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return !s.revoked && r.Header.Get("Authorization") == "Bearer "+s.token
+	if s.revoked {
+		return false
+	}
+	if s.tokenCheck != nil {
+		bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		return ok && bearer != "" && s.tokenCheck(bearer)
+	}
+	return r.Header.Get("Authorization") == "Bearer "+s.token
 }
 
 // logRequest records r for Requests.

@@ -36,7 +36,7 @@ export interface ConnectHelpStep {
 }
 
 export interface ConnectPlatform {
-  id: 'telegram' | 'mastodon' | 'bluesky' | 'instagram' | 'facebook' | 'shopify'
+  id: 'telegram' | 'mastodon' | 'bluesky' | 'instagram' | 'facebook' | 'shopify' | 'whatsapp' | 'tiktok' | 'youtube'
   /** One short line under the name in the platform picker. */
   tagline: string
   fields: ConnectField[]
@@ -46,7 +46,7 @@ export interface ConnectPlatform {
 }
 
 /** Platforms that cannot be connected yet, with the honest reason (settings.connect.soon.*). */
-export const COMING_SOON = ['whatsapp', 'youtube', 'tiktok'] as const
+export const COMING_SOON: readonly string[] = []
 
 // ---- cleaning and checks (pure, unit-tested) ---------------------------------------------
 
@@ -455,8 +455,226 @@ export const shopify: ConnectPlatform = {
   }),
 }
 
+// ---- WhatsApp Cloud API (send and templates; no inbound polling) and TikTok (Business comments) ----
+
+/** A Graph id as Meta shows it (phone number id, WhatsApp Business Account id): digits only. */
+export function checkGraphId(id: string): string | null {
+  return /^\d{5,30}$/.test(id) ? null : 'connectors2.whatsapp.idInvalid'
+}
+
+/** Permissions the WhatsApp system-user token needs. */
+export const WHATSAPP_SCOPES = ['whatsapp_business_messaging', 'whatsapp_business_management']
+
+export const whatsapp: ConnectPlatform = {
+  id: 'whatsapp',
+  tagline: 'connectors2.whatsapp.tagline',
+  fields: [
+    {
+      id: 'identifier',
+      label: 'connectors2.whatsapp.phoneNumberId',
+      placeholder: 'connectors2.whatsapp.phoneNumberIdPlaceholder',
+      help: 'connectors2.whatsapp.phoneNumberIdHelp',
+      required: 'connectors2.whatsapp.phoneNumberIdRequired',
+      normalize: trim,
+      check: checkGraphId,
+      testid: 'connect-identifier',
+    },
+    {
+      id: 'token',
+      label: 'connectors2.whatsapp.token',
+      placeholder: 'connectors2.whatsapp.tokenPlaceholder',
+      help: 'connectors2.whatsapp.tokenHelp',
+      required: 'connectors.meta.tokenRequired',
+      secret: true,
+      normalize: trim,
+      check: checkMetaToken,
+      testid: 'connect-token',
+    },
+    {
+      id: 'pageId',
+      label: 'connectors2.whatsapp.wabaId',
+      placeholder: 'connectors2.whatsapp.wabaIdPlaceholder',
+      help: 'connectors2.whatsapp.wabaIdHelp',
+      normalize: trim,
+      check: checkGraphId,
+      testid: 'connect-waba-id',
+    },
+    nameField('connectors2.whatsapp.namePlaceholder'),
+    metaBaseUrl,
+  ],
+  help: {
+    title: 'connectors2.whatsapp.helpTitle',
+    steps: [
+      { key: 'connectors2.whatsapp.helpStep1' },
+      { key: 'connectors2.whatsapp.helpStep2', code: WHATSAPP_SCOPES },
+      { key: 'connectors2.whatsapp.helpStep3' },
+      { key: 'connectors2.whatsapp.helpStep4' },
+    ],
+    note: 'connectors2.whatsapp.helpNote',
+  },
+  request: (v) => ({
+    platform: 'whatsapp',
+    token: v.token,
+    name: v.name,
+    baseUrl: v.baseUrl,
+    extra: v.pageId ? { phone_number_id: v.identifier, waba_id: v.pageId } : ({ phone_number_id: v.identifier } as Record<string, string>),
+  }),
+}
+
+/** A TikTok token (access or refresh): one line, no spaces or quotes (as the Go side checks). */
+export function checkTikTokToken(token: string): string | null {
+  return token.length >= 16 && token.length <= 2048 && !/[\s"]/.test(token) ? null : 'connectors2.tiktok.tokenFormat'
+}
+
+/** A TikTok business id (the open_id TikTok returns with the token). */
+export function checkTikTokBusinessId(id: string): string | null {
+  return /^[A-Za-z0-9_.-]{1,128}$/.test(id) ? null : 'connectors2.tiktok.businessIdInvalid'
+}
+
+/** Scopes the TikTok app needs for comments. */
+export const TIKTOK_SCOPES = ['user.info.basic', 'video.list', 'comment.list', 'comment.list.manage']
+
+/** What the keyring keeps for TikTok: the access token, or both tokens as JSON so it can be renewed. */
+export function tiktokToken(access: string, refresh: string): string {
+  return refresh ? JSON.stringify({ access_token: access, refresh_token: refresh }) : access
+}
+
+export const tiktok: ConnectPlatform = {
+  id: 'tiktok',
+  tagline: 'connectors2.tiktok.tagline',
+  fields: [
+    {
+      id: 'identifier',
+      label: 'connectors2.tiktok.businessId',
+      placeholder: 'connectors2.tiktok.businessIdPlaceholder',
+      help: 'connectors2.tiktok.businessIdHelp',
+      required: 'connectors2.tiktok.businessIdRequired',
+      normalize: trim,
+      check: checkTikTokBusinessId,
+      testid: 'connect-identifier',
+    },
+    {
+      id: 'token',
+      label: 'connectors2.tiktok.token',
+      placeholder: 'connectors2.tiktok.tokenPlaceholder',
+      help: 'connectors2.tiktok.tokenHelp',
+      required: 'connectors2.tiktok.tokenRequired',
+      secret: true,
+      normalize: trim,
+      check: checkTikTokToken,
+      testid: 'connect-token',
+    },
+    {
+      id: 'pageId',
+      label: 'connectors2.tiktok.refreshToken',
+      placeholder: 'connectors2.tiktok.refreshTokenPlaceholder',
+      help: 'connectors2.tiktok.refreshTokenHelp',
+      secret: true,
+      normalize: trim,
+      check: checkTikTokToken,
+      testid: 'connect-refresh-token',
+    },
+    nameField('settings.connect.namePlaceholderProfile'),
+    {
+      id: 'baseUrl',
+      label: 'connectors2.tiktok.baseUrl',
+      placeholder: 'connectors2.tiktok.baseUrlPlaceholder',
+      help: 'connectors2.tiktok.baseUrlHelp',
+      advanced: true,
+      url: true,
+      normalize: normalizeServerUrl,
+      check: checkServerUrl,
+      testid: 'connect-base-url',
+    },
+  ],
+  help: {
+    title: 'connectors2.tiktok.helpTitle',
+    steps: [
+      { key: 'connectors2.tiktok.helpStep1' },
+      { key: 'connectors2.tiktok.helpStep2', code: TIKTOK_SCOPES },
+      { key: 'connectors2.tiktok.helpStep3' },
+      { key: 'connectors2.tiktok.helpStep4' },
+    ],
+    note: 'connectors2.tiktok.helpNote',
+  },
+  request: (v) => ({
+    platform: 'tiktok',
+    token: tiktokToken(v.token, v.pageId),
+    name: v.name,
+    baseUrl: v.baseUrl,
+    extra: { business_id: v.identifier },
+  }),
+}
+
+// ---- YouTube (comments on the channel's videos; signs in through the browser) ------------------
+
+/** The Google scope the YouTube connector asks for (manage the channel's comments). */
+export const YOUTUBE_SCOPE = 'https://www.googleapis.com/auth/youtube.force-ssl'
+
+/** A Google OAuth client id: one word; Google's end in .apps.googleusercontent.com. */
+export function checkGoogleClientId(id: string): string | null {
+  return /^[A-Za-z0-9._-]{3,200}$/.test(id) ? null : 'oauth.youtube.clientIdInvalid'
+}
+
+/**
+ * YouTube connects through the browser with the person's own Google Cloud OAuth client: these
+ * fields are what components/connect/oauth/OAuthConnect.vue asks for (client id, client secret,
+ * name; the API address under Advanced). `request` is the Accounts.Connect shape of the same
+ * values for completeness; the OAuth component sends OAuth.Start instead (no token is pasted).
+ */
+export const youtube: ConnectPlatform = {
+  id: 'youtube',
+  tagline: 'oauth.youtube.tagline',
+  fields: [
+    {
+      id: 'identifier',
+      label: 'oauth.youtube.clientId',
+      placeholder: 'oauth.youtube.clientIdPlaceholder',
+      help: 'oauth.youtube.clientIdHelp',
+      required: 'oauth.youtube.clientIdRequired',
+      normalize: trim,
+      check: checkGoogleClientId,
+      testid: 'connect-client-id',
+    },
+    {
+      id: 'token',
+      label: 'oauth.youtube.clientSecret',
+      placeholder: 'oauth.youtube.clientSecretPlaceholder',
+      help: 'oauth.youtube.clientSecretHelp',
+      required: 'oauth.youtube.clientSecretRequired',
+      secret: true,
+      normalize: trim,
+      testid: 'connect-client-secret',
+    },
+    nameField('oauth.youtube.namePlaceholder'),
+    {
+      id: 'baseUrl',
+      label: 'oauth.youtube.baseUrl',
+      placeholder: 'oauth.youtube.baseUrlPlaceholder',
+      help: 'oauth.youtube.baseUrlHelp',
+      advanced: true,
+      url: true,
+      normalize: normalizeServerUrl,
+      check: checkServerUrl,
+      testid: 'connect-base-url',
+    },
+  ],
+  help: {
+    title: 'oauth.youtube.helpTitle',
+    steps: [
+      { key: 'oauth.youtube.helpStep1' },
+      { key: 'oauth.youtube.helpStep2', code: ['YouTube Data API v3'] },
+      { key: 'oauth.youtube.helpStep3', code: [YOUTUBE_SCOPE] },
+      { key: 'oauth.youtube.helpStep4' },
+      { key: 'oauth.youtube.helpStep5' },
+    ],
+    note: 'oauth.youtube.helpNote',
+  },
+  request: (v) => ({ platform: 'youtube', token: '', name: v.name, baseUrl: v.baseUrl, extra: { clientId: v.identifier } }),
+}
+
 /** The platforms that can be connected, in the picker's order. */
-export const CONNECT_PLATFORMS: readonly ConnectPlatform[] = [telegram, mastodon, bluesky, instagram, facebook, shopify]
+export const CONNECT_PLATFORMS: readonly ConnectPlatform[] = [telegram, mastodon, bluesky, instagram, facebook, shopify, whatsapp, tiktok, youtube]
 
 export function connectPlatform(id: string): ConnectPlatform {
   return CONNECT_PLATFORMS.find((p) => p.id === id) ?? telegram

@@ -5,18 +5,20 @@ import type { Component } from 'vue'
 import AboutSection from './components/AboutSection.vue'
 import AccountsSection from './components/AccountsSection.vue'
 import AppearanceSection from './components/AppearanceSection.vue'
+import HealthSection from './components/health/HealthSection.vue'
 import NotificationsSection from './components/sla/NotificationsSection.vue'
 import SlaSection from './components/sla/SlaSection.vue'
 import TeamSection from './components/team/TeamSection.vue'
 import TemplatesSection from './components/templates/TemplatesSection.vue'
 
 export interface SettingsSection {
-  id: 'accounts' | 'team' | 'templates' | 'sla' | 'notifications' | 'appearance' | 'about'
+  id: 'accounts' | 'health' | 'team' | 'templates' | 'sla' | 'notifications' | 'appearance' | 'about'
   component: Component
 }
 
 export const settingsSections: SettingsSection[] = [
   { id: 'accounts', component: AccountsSection },
+  { id: 'health', component: HealthSection },
   { id: 'team', component: TeamSection },
   { id: 'templates', component: TemplatesSection },
   { id: 'sla', component: SlaSection },

@@ -10,6 +10,7 @@ import {
   validate,
 } from '@/components/connect/platforms'
 import { tokenHealthText } from '@/components/connect/tokenHealth'
+import { healthOf } from '../health/fixture'
 
 describe('Meta connect entries', () => {
   it('lists Instagram and Facebook as connectable, no longer coming soon', () => {
@@ -54,7 +55,7 @@ describe('Meta connect entries', () => {
 
 describe('tokenHealthText', () => {
   const now = Date.parse('2026-05-01T12:00:00Z')
-  const base = { accountId: 1, tokenExpiresAt: '', tokenNeverExpires: false, renews: false, needsReconnect: false }
+  const base = healthOf({ accountId: 1 })
 
   it('counts the days left, warning within two weeks when nothing renews it', () => {
     expect(tokenHealthText({ ...base, tokenExpiresAt: '2026-05-13T12:00:00Z' }, now)).toEqual({

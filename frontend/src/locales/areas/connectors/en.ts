@@ -80,6 +80,10 @@ const en = {
     connectors: {
       otherAccount: 'This token belongs to a different account. Paste a token for the account you are reconnecting.',
       appCredentials: 'Enter both the app ID and the app secret.',
+      settingNotEditable: 'This setting cannot be changed on this account.',
+      setting: {
+        channel: 'A channel is “{example}” (at least 5 characters, no spaces) or the number Telegram gives a private channel, starting with -100.',
+      },
     },
   },
 }

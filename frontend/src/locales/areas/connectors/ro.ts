@@ -80,6 +80,10 @@ const ro = {
     connectors: {
       otherAccount: 'Tokenul acesta aparține altui cont. Lipește un token pentru contul pe care îl reconectezi.',
       appCredentials: 'Introdu atât ID-ul aplicației, cât și secretul aplicației.',
+      settingNotEditable: 'Această setare nu poate fi schimbată la acest cont.',
+      setting: {
+        channel: 'Un canal se scrie „{example}” (cel puțin 5 caractere, fără spații) sau numărul pe care Telegram îl dă unui canal privat, care începe cu -100.',
+      },
     },
   },
 }

@@ -78,6 +78,10 @@ const zhHans = {
     connectors: {
       otherAccount: '这个令牌属于另一个账号。请粘贴你正在重新连接的那个账号的令牌。',
       appCredentials: '请同时填写应用编号和应用密钥。',
+      settingNotEditable: '此账号的这项设置不能修改。',
+      setting: {
+        channel: '频道应写成“{example}”（至少 5 个字符，不含空格），私密频道则填写 Telegram 给出的以 -100 开头的数字。',
+      },
     },
   },
 }

@@ -78,6 +78,10 @@ const zhHant = {
     connectors: {
       otherAccount: '這個權杖屬於另一個帳號。請貼上你正在重新連線的那個帳號的權杖。',
       appCredentials: '請同時填寫應用程式編號和應用程式密鑰。',
+      settingNotEditable: '這個帳號的這項設定無法修改。',
+      setting: {
+        channel: '頻道請寫成「{example}」（至少 5 個字元，不含空格），私人頻道則填寫 Telegram 提供、以 -100 開頭的數字。',
+      },
     },
   },
 }

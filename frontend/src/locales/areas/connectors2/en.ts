@@ -1,0 +1,68 @@
+// English strings of the WhatsApp Cloud API and TikTok connectors, and of the "what this platform
+// does not allow" notes on the connect form. Top-level key connectors2 is unique to this area.
+const en = {
+  connectors2: {
+    whatsapp: {
+      tagline: 'Replies and approved templates from your business number',
+      phoneNumberId: 'Phone number ID',
+      phoneNumberIdPlaceholder: '106540352242922',
+      phoneNumberIdHelp: 'Not the phone number itself: the long ID shown next to it in WhatsApp Manager.',
+      phoneNumberIdRequired: 'Enter the ID of your business phone number.',
+      idInvalid: 'IDs from Meta are digits only, at least five of them.',
+      token: 'Access token',
+      tokenPlaceholder: 'EAAG…',
+      tokenHelp: 'A system user token does not expire, so the account keeps working.',
+      wabaId: 'WhatsApp Business Account ID',
+      wabaIdPlaceholder: '102290129340398',
+      wabaIdHelp: 'Optional. Needed to list your message templates and to check the number is yours.',
+      namePlaceholder: 'Shop WhatsApp',
+      helpTitle: 'How to connect your WhatsApp business number',
+      helpStep1: 'In Meta Business Suite open Settings → Users → System users, create a system user (Admin) and give it your WhatsApp account and your app.',
+      helpStep2: 'Click “Generate new token”, choose your app and tick these permissions:',
+      helpStep3: 'In developers.facebook.com open your app → WhatsApp → API setup. Copy the “Phone number ID” and the “WhatsApp Business Account ID” shown there.',
+      helpStep4: 'Paste the token and both IDs here.',
+      helpNote: 'WhatsApp only delivers incoming messages to a public web server, so new messages will not appear here. You can reply to people who wrote in the last 24 hours and send approved templates after that.',
+    },
+    tiktok: {
+      tagline: 'Comments on your Business account’s videos',
+      businessId: 'Business ID',
+      businessIdPlaceholder: '-000abcDEF…',
+      businessIdHelp: 'The “open_id” TikTok returned together with the access token.',
+      businessIdRequired: 'Enter the Business ID (open_id) of your TikTok account.',
+      businessIdInvalid: 'A Business ID has only letters, digits, dots, dashes and underscores.',
+      token: 'Access token',
+      tokenPlaceholder: 'act.…',
+      tokenHelp: 'It lasts about 24 hours. Add the refresh token below so CreatorDesk can renew it.',
+      tokenRequired: 'Paste the access token.',
+      tokenFormat: 'This does not look like a TikTok token: one line, no spaces.',
+      refreshToken: 'Refresh token',
+      refreshTokenPlaceholder: 'rft.…',
+      refreshTokenHelp: 'Optional but recommended. Renewal also needs your TikTok app’s ID and secret saved in CreatorDesk.',
+      baseUrl: 'API address',
+      baseUrlPlaceholder: 'https://business-api.tiktok.com',
+      baseUrlHelp: 'Leave empty to use TikTok. Only change it for a test server.',
+      helpTitle: 'How to connect a TikTok Business account',
+      helpStep1: 'Make sure the account is a Business account (TikTok app → Settings → Account → Switch to Business Account).',
+      helpStep2: 'In the TikTok API for Business portal, create a developer app and request these scopes:',
+      helpStep3: 'Authorise your account through the app’s authorisation link, then exchange the code for tokens (TikTok’s “Get access token” step).',
+      helpStep4: 'Paste the open_id as Business ID, and the access and refresh tokens.',
+      helpNote: 'TikTok’s API covers comments only: no direct messages and nothing for personal accounts.',
+    },
+    limits: {
+      title: 'What {platform} does not allow',
+      whatsapp: {
+        noInbound: 'Incoming messages cannot be fetched: WhatsApp sends them only to a public web server (a webhook), which a desktop app does not have.',
+        window: 'Free replies are possible for 24 hours after the person’s last message. After that, only templates Meta has approved can be sent.',
+        history: 'To see past conversations, export the chat from the WhatsApp app (Chat → More → Export chat) and import the file:',
+      },
+      tiktok: {
+        business: 'Only Business accounts can be connected; TikTok offers no comment API for personal accounts.',
+        noDms: 'Direct messages are not available: TikTok’s messaging API is a limited beta and closed in the EU, Switzerland and the UK.',
+        deleteOwn: 'Other people’s comments can be hidden, not deleted. Only your own comments can be deleted.',
+        tokens: 'Access tokens last about a day. Without a refresh token you will need to reconnect daily.',
+      },
+    },
+  },
+}
+
+export default en

@@ -1,0 +1,70 @@
+// Textele în română ale ecranului „Starea conturilor” (Setări → Starea conturilor).
+const ro = {
+  settings: { sections: { health: 'Starea conturilor' } },
+  health: {
+    title: 'Starea conturilor',
+    intro: 'Cum se sincronizează fiecare cont conectat: când a mers ultima dată, ce urmează și ce trebuie să faci, dacă e cazul.',
+    empty: 'Niciun cont conectat încă. Conectează unul la Conturi și starea lui apare aici.',
+    open: 'Starea conturilor',
+    refresh: 'Reîmprospătează',
+    loadFailed: 'Starea conturilor nu s-a putut încărca. Încearcă „Reîmprospătează”.',
+    facts: {
+      lastSync: 'Ultima sincronizare reușită',
+      never: 'Încă nu',
+      nextRun: 'Următoarea verificare',
+      items: 'Elemente sincronizate',
+      token: 'Token',
+      limits: 'Limitele platformei',
+    },
+    next: {
+      archive: 'O arhivă importată: nimic de sincronizat',
+      notRunning: 'Nu se sincronizează în această fereastră',
+      listening: 'Ascultă: mesajele noi sosesc imediat',
+      now: 'Verifică acum',
+      soon: 'Verifică din nou în câteva secunde',
+      idle: 'Nimic nou; verifică din nou {time}',
+      pacing: 'Rărește verificările ca să rămână în limită; următoarea {time}',
+      rate_limited: 'Platforma a cerut o pauză; se reia {time}',
+      backoff: 'Reîncearcă {time}',
+    },
+    headroom: {
+      quota: 'Cota zilnică',
+      rate: 'Limita de apeluri',
+      used: '{used} din {limit} folosite',
+      percentUsed: '{pct}% folosit',
+      resets: 'Se reînnoiește {time}',
+      none: 'Platforma nu a raportat nicio limită pentru acest cont.',
+    },
+    items: {
+      value: '{total} în total · {day} în ultimele 24 de ore',
+    },
+    error: {
+      title: 'Ultima problemă',
+      failures: 'A eșuat o dată de la ultima reușită | A eșuat de {n} ori la rând de la ultima reușită | A eșuat de {n} de ori la rând de la ultima reușită',
+      at: 'S-a întâmplat {time}',
+    },
+    advice: {
+      reconnect: 'Reconectează acest cont: {platform} nu-i mai acceptă tokenul.',
+      reconnect_soon: 'Tokenul expiră {time}. Reconectează-te cu un token nou până atunci.',
+      wait: 'Nu trebuie să faci nimic: sincronizarea se reia singură {time}.',
+      retrying: 'Deocamdată nu trebuie să faci nimic: CreatorDesk reîncearcă singur {time}.',
+      check_address: 'Serverul tot dă erori. Verifică dacă adresa serverului e corectă și dacă serverul funcționează.',
+      check_connection: 'Platforma nu poate fi contactată. Verifică conexiunea la internet.',
+      stop_other_client: 'O altă aplicație citește mesajele acestui bot. Oprește-o sau dă-i acelei aplicații propriul bot.',
+      unlock_keyring: 'Portcheiul sistemului este blocat. Deblochează-l ca CreatorDesk să poată citi tokenul.',
+      check_keyring: 'CreatorDesk nu poate accesa portcheiul sistemului. Verifică dacă rulează.',
+      free_disk: 'Discul este plin. Eliberează spațiu și sincronizarea continuă.',
+      check_settings: 'Platforma refuză cererea așa cum este. Verifică setările și permisiunile acestui cont.',
+      sync_now: 'Acest cont nu se sincronizează acum. Folosește „Sincronizează acum” la Conturi.',
+    },
+    settings: {
+      title: 'Setări',
+      channel: 'Canalul pentru postări',
+      channelHelp: 'Postările programate ajung în acest canal. Adaugă mai întâi botul ca administrator al canalului. Lasă gol dacă nu vrei niciunul.',
+      save: 'Salvează',
+      saved: 'Salvat.',
+    },
+  },
+}
+
+export default ro

@@ -1,0 +1,70 @@
+// 账号状态视图（设置 → 账号状态）的简体中文文案。
+const zhHans = {
+  settings: { sections: { health: '账号状态' } },
+  health: {
+    title: '账号状态',
+    intro: '每个已连接账号的同步情况：上次成功的时间、接下来会做什么，以及是否需要你处理。',
+    empty: '还没有连接任何账号。在“账号”中连接后，它的状态会显示在这里。',
+    open: '账号状态',
+    refresh: '刷新',
+    loadFailed: '无法加载账号状态，请点“刷新”重试。',
+    facts: {
+      lastSync: '上次成功同步',
+      never: '尚未同步',
+      nextRun: '下次检查',
+      items: '已同步条目',
+      token: '令牌',
+      limits: '平台限额',
+    },
+    next: {
+      archive: '导入的存档：无需同步',
+      notRunning: '此窗口中未在同步',
+      listening: '正在监听：新消息会立即到达',
+      now: '正在检查',
+      soon: '几秒后再次检查',
+      idle: '暂无新内容；{time}再次检查',
+      pacing: '正在放慢检查频率以免超出限额；下次{time}',
+      rate_limited: '平台要求暂停；{time}恢复',
+      backoff: '{time}重试',
+    },
+    headroom: {
+      quota: '每日配额',
+      rate: '调用频率限制',
+      used: '已用 {used} / {limit}',
+      percentUsed: '已用 {pct}%',
+      resets: '{time}重置',
+      none: '该平台尚未报告此账号的任何限额。',
+    },
+    items: {
+      value: '共 {total} 条 · 最近 24 小时 {day} 条',
+    },
+    error: {
+      title: '最近的问题',
+      failures: '自上次成功以来已连续失败 {n} 次',
+      at: '发生于{time}',
+    },
+    advice: {
+      reconnect: '请重新连接此账号：{platform} 已不再接受它的令牌。',
+      reconnect_soon: '令牌将于{time}到期，请在此之前用新令牌重新连接。',
+      wait: '无需操作：同步将于{time}自动恢复。',
+      retrying: '暂时无需操作：CreatorDesk 会在{time}自动重试。',
+      check_address: '服务器一直出错。请检查服务器地址是否正确、服务器是否正常运行。',
+      check_connection: '无法连接到平台。请检查网络连接。',
+      stop_other_client: '另一个应用正在读取这个机器人的消息。请停止它，或为那个应用单独创建一个机器人。',
+      unlock_keyring: '系统钥匙串已锁定。请解锁，以便 CreatorDesk 读取令牌。',
+      check_keyring: 'CreatorDesk 无法访问系统钥匙串。请确认它正在运行。',
+      free_disk: '磁盘已满。释放一些空间后同步会继续。',
+      check_settings: '平台拒绝了当前的请求。请检查此账号的设置和权限。',
+      sync_now: '此账号目前没有在同步。请在“账号”中点击“立即同步”。',
+    },
+    settings: {
+      title: '设置',
+      channel: '发布频道',
+      channelHelp: '定时发布的内容会发到这个频道。请先把机器人添加为频道管理员。留空表示不发布到频道。',
+      save: '保存',
+      saved: '已保存。',
+    },
+  },
+}
+
+export default zhHans

@@ -1,0 +1,70 @@
+// 帳號狀態畫面（設定 → 帳號狀態）的繁體中文文案。
+const zhHant = {
+  settings: { sections: { health: '帳號狀態' } },
+  health: {
+    title: '帳號狀態',
+    intro: '每個已連線帳號的同步情形：上次成功的時間、接下來會做什麼，以及是否需要你處理。',
+    empty: '還沒有連線任何帳號。在「帳號」中連線後，它的狀態會顯示在這裡。',
+    open: '帳號狀態',
+    refresh: '重新整理',
+    loadFailed: '無法載入帳號狀態，請按「重新整理」再試一次。',
+    facts: {
+      lastSync: '上次成功同步',
+      never: '尚未同步',
+      nextRun: '下次檢查',
+      items: '已同步項目',
+      token: '權杖',
+      limits: '平台額度',
+    },
+    next: {
+      archive: '匯入的封存資料：不需要同步',
+      notRunning: '此視窗中未在同步',
+      listening: '正在監聽：新訊息會立即送達',
+      now: '正在檢查',
+      soon: '幾秒後再次檢查',
+      idle: '目前沒有新內容；{time}再次檢查',
+      pacing: '正在放慢檢查頻率以免超出額度；下次{time}',
+      rate_limited: '平台要求暫停；{time}恢復',
+      backoff: '{time}重試',
+    },
+    headroom: {
+      quota: '每日配額',
+      rate: '呼叫頻率限制',
+      used: '已使用 {used} / {limit}',
+      percentUsed: '已使用 {pct}%',
+      resets: '{time}重設',
+      none: '此平台尚未回報這個帳號的任何額度。',
+    },
+    items: {
+      value: '共 {total} 筆 · 最近 24 小時 {day} 筆',
+    },
+    error: {
+      title: '最近的問題',
+      failures: '自上次成功後已連續失敗 {n} 次',
+      at: '發生於{time}',
+    },
+    advice: {
+      reconnect: '請重新連線這個帳號：{platform} 已不再接受它的權杖。',
+      reconnect_soon: '權杖將於{time}到期，請在那之前用新的權杖重新連線。',
+      wait: '不需要處理：同步會在{time}自動恢復。',
+      retrying: '暫時不需要處理：CreatorDesk 會在{time}自動重試。',
+      check_address: '伺服器一直發生錯誤。請確認伺服器位址正確、伺服器正常運作。',
+      check_connection: '無法連上平台。請檢查網路連線。',
+      stop_other_client: '另一個 App 正在讀取這個機器人的訊息。請停用它，或替那個 App 另外建立一個機器人。',
+      unlock_keyring: '系統鑰匙圈已鎖定。請解鎖，讓 CreatorDesk 能讀取權杖。',
+      check_keyring: 'CreatorDesk 無法存取系統鑰匙圈。請確認它正在執行。',
+      free_disk: '磁碟空間已滿。釋出一些空間後同步就會繼續。',
+      check_settings: '平台拒絕了目前的要求。請檢查這個帳號的設定與權限。',
+      sync_now: '這個帳號目前沒有在同步。請到「帳號」按「立即同步」。',
+    },
+    settings: {
+      title: '設定',
+      channel: '發文頻道',
+      channelHelp: '排程貼文會發到這個頻道。請先把機器人加為頻道管理員。留空表示不發到頻道。',
+      save: '儲存',
+      saved: '已儲存。',
+    },
+  },
+}
+
+export default zhHant
