@@ -103,6 +103,8 @@ type ConversationDTO struct {
 	// WindowApplies says whether there is one, so a closed window is not mistaken for none).
 	WindowClosesAt string `json:"windowClosesAt"`
 	WindowApplies  bool   `json:"windowApplies"`
+	// HasHidden is true when a comment of the conversation is hidden on its platform.
+	HasHidden bool `json:"hasHidden"`
 }
 
 // LimitDTO is a reply length limit and the unit it is measured in (bytes,
@@ -138,6 +140,12 @@ type MessageDTO struct {
 	State          string          `json:"state"`
 	Error          *AppError       `json:"error"`
 	Attachments    []AttachmentDTO `json:"attachments"`
+	// Hidden is true when the comment is hidden from public view on its platform.
+	Hidden bool `json:"hidden"`
+	// PrivateReplyTo is the comment this message answered privately (0: a normal message).
+	PrivateReplyTo int64 `json:"privateReplyTo"`
+	// PrivatelyAnswered is true on a comment that already has a private reply.
+	PrivatelyAnswered bool `json:"privatelyAnswered"`
 }
 
 // Thread is a conversation with its messages, oldest first.
@@ -190,7 +198,7 @@ func toRowDTO(r store.ConversationRow) ConversationDTO {
 	dto := ConversationDTO{ID: c.ID, AccountID: c.AccountID, Platform: c.Platform, Kind: c.Kind, Title: c.Title,
 		Snippet: c.Snippet, LastMessageAt: rfc3339(c.LastMessageAt), Unread: c.UnreadCount, Status: c.Status,
 		Assignee: c.Assignee, Language: c.Language, TagIDs: r.TagIDs, SLAState: r.SLAState, SLADueAt: rfc3339(r.SLADueAt),
-		SnoozedUntil: rfc3339(r.SnoozedUntil)}
+		SnoozedUntil: rfc3339(r.SnoozedUntil), HasHidden: r.HasHidden}
 	if dto.TagIDs == nil {
 		dto.TagIDs = []int64{}
 	}

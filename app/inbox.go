@@ -60,8 +60,16 @@ func (i *Inbox) GetThread(conversationID int64) (Thread, error) {
 	if rows, err := i.s.Workspace().Store.ConversationRowsByIDs(context.Background(), []int64{conv.ID}); err == nil && len(rows) == 1 {
 		t.Conversation = toRowDTO(rows[0])
 	}
+	// The account may answer past the standard window (Meta's Human Agent permission).
+	if at, ok := i.s.Workspace().Inbox.WindowDeadline(context.Background(), conv); ok && !at.IsZero() {
+		t.Conversation.WindowClosesAt = at.UTC().Format(time.RFC3339Nano)
+	}
+	mod, err := i.s.Workspace().Store.ThreadModerationState(context.Background(), conv.ID)
+	if err != nil {
+		return Thread{}, err
+	}
 	for k, m := range msgs {
-		t.Messages[k] = toMessageDTO(m)
+		t.Messages[k] = withModeration(toMessageDTO(m), mod)
 	}
 	return t, nil
 }

@@ -127,6 +127,10 @@ type SendRequest struct {
 	AIAssisted bool
 	// Marketing marks an offer or follow-up that needs the contact's consent.
 	Marketing bool
+	// PrivateReplyTo is the comment (a message id of this conversation) the
+	// text answers privately, in a direct message to its author; 0 sends the
+	// text into the thread itself. See private.go for the platforms' rules.
+	PrivateReplyTo int64
 }
 
 // Reply sends text a person wrote into a conversation through the send gate.
@@ -148,7 +152,16 @@ func (s *Service) Send(ctx context.Context, req SendRequest) (store.Message, err
 	if err != nil {
 		return store.Message{}, err
 	}
-	if err := s.check(ctx, conv, text); err != nil {
+	var comment *store.Message
+	if req.PrivateReplyTo != 0 {
+		c, err := s.checkPrivate(ctx, conv, req.PrivateReplyTo)
+		if err != nil {
+			return store.Message{}, err
+		}
+		comment = &c
+	}
+	kind := sendKind(conv, comment)
+	if err := s.check(ctx, conv, kind, text); err != nil {
 		return store.Message{}, err
 	}
 	for _, p := range s.Policies {
@@ -157,15 +170,24 @@ func (s *Service) Send(ctx context.Context, req SendRequest) (store.Message, err
 		}
 	}
 	author, text = req.Actor, req.Text
-	if err := s.check(ctx, conv, text); err != nil { // a policy may have lengthened the text
+	if err := s.check(ctx, conv, kind, text); err != nil { // a policy may have lengthened the text
 		return store.Message{}, err
 	}
 	m, err := s.Store.InsertOutgoing(ctx, req.ConversationID, author, text)
 	if err != nil {
 		return store.Message{}, err
 	}
+	if comment != nil {
+		if err := s.Store.LinkPrivateReply(ctx, comment.ID, m.ID); err != nil {
+			_ = s.Store.MarkFailed(context.WithoutCancel(ctx), m.ID, string(platforms.KindPermanent), "private reply already sent")
+			if errors.Is(err, store.ErrDuplicate) {
+				return store.Message{}, ErrPrivateReplyAlreadySent
+			}
+			return store.Message{}, err
+		}
+	}
 	s.publishState(m)
-	m, err = s.deliver(ctx, conv, m, author)
+	m, err = s.deliver(ctx, conv, m, author, comment)
 	if err == nil {
 		for _, hook := range s.AfterSend {
 			hook(context.WithoutCancel(ctx), conv, req, m)
@@ -187,7 +209,16 @@ func (s *Service) Retry(ctx context.Context, messageID int64, author string) (st
 	if err != nil {
 		return m, err
 	}
-	if err := s.check(ctx, conv, m.Text); err != nil {
+	var comment *store.Message
+	if c, ok, err := s.Store.PrivateReplyComment(ctx, m.ID); err != nil {
+		return m, err
+	} else if ok {
+		if _, err := s.privateRules(ctx, conv, c); err != nil {
+			return m, err
+		}
+		comment = &c
+	}
+	if err := s.check(ctx, conv, sendKind(conv, comment), m.Text); err != nil {
 		return m, err
 	}
 	if err := s.Store.MarkQueued(ctx, m.ID); err != nil {
@@ -195,15 +226,25 @@ func (s *Service) Retry(ctx context.Context, messageID int64, author string) (st
 	}
 	m.State = store.StateQueued
 	s.publishState(m)
-	return s.deliver(ctx, conv, m, author)
+	return s.deliver(ctx, conv, m, author, comment)
 }
 
-// check applies the gate's rules that need no platform call.
-func (s *Service) check(ctx context.Context, conv store.Conversation, text string) error {
+// sendKind is the kind of thread the text goes to: a private reply is a
+// direct message even though it starts from a comment.
+func sendKind(conv store.Conversation, comment *store.Message) string {
+	if comment != nil {
+		return string(platforms.ThreadDM)
+	}
+	return conv.Kind
+}
+
+// check applies the gate's rules that need no platform call; kind is the
+// kind of thread the text is sent to (its length limit).
+func (s *Service) check(ctx context.Context, conv store.Conversation, kind, text string) error {
 	if strings.TrimSpace(text) == "" {
 		return ErrEmptyText
 	}
-	if l, ok := LimitFor(conv.Platform, conv.Kind); ok && Measure(text, l.Unit) > l.Max {
+	if l, ok := LimitFor(conv.Platform, kind); ok && Measure(text, l.Unit) > l.Max {
 		return &TooLongError{Max: l.Max, Unit: l.Unit}
 	}
 	acc, err := s.Store.AccountByID(ctx, conv.AccountID)
@@ -216,14 +257,19 @@ func (s *Service) check(ctx context.Context, conv store.Conversation, text strin
 	case store.AccountImported:
 		return ErrImportedArchive
 	}
-	if closes, ok := WindowClosesAt(conv); ok && !s.Store.Now().Before(closes) {
+	if kind != conv.Kind {
+		return nil // a private reply: its own window was checked by privateRules
+	}
+	if closes, ok := s.WindowDeadline(ctx, conv); ok && !s.Store.Now().Before(closes) {
 		return &WindowClosedError{Platform: conv.Platform, ClosedAt: closes}
 	}
 	return nil
 }
 
 // deliver hands a stored message to the connector and records the outcome and an audit entry.
-func (s *Service) deliver(ctx context.Context, conv store.Conversation, m store.Message, author string) (store.Message, error) {
+// A private reply (comment not nil) goes to the comment's author through the
+// connector's PrivateReplier.
+func (s *Service) deliver(ctx context.Context, conv store.Conversation, m store.Message, author string, comment *store.Message) (store.Message, error) {
 	timeout := s.SendTimeout
 	if timeout == 0 {
 		timeout = 30 * time.Second
@@ -232,15 +278,25 @@ func (s *Service) deliver(ctx context.Context, conv store.Conversation, m store.
 	defer cancel()
 	var sent platforms.SentMessage
 	conn, _, err := s.Connectors.Connector(sendCtx, conv.AccountID)
-	if err == nil {
+	action := "reply"
+	switch {
+	case err != nil:
+	case comment != nil:
+		action = "reply.private"
+		pr, ok := conn.(platforms.PrivateReplier)
+		if !ok {
+			err = &PrivateReplyUnsupportedError{Platform: conv.Platform}
+			break
+		}
+		sent, err = pr.PrivateReply(sendCtx, comment.ExternalID, m.Text)
+	default:
 		sent, err = conn.Send(sendCtx, platforms.OutgoingMessage{
 			ThreadExternalID: conv.ExternalID, ThreadKind: platforms.ThreadKind(conv.Kind), Text: m.Text})
 	}
 	// Record the outcome even if the caller's context ended meanwhile.
 	saveCtx := context.WithoutCancel(ctx)
-	action := "reply.sent"
 	if err != nil {
-		action = "reply.failed"
+		action += ".failed"
 		m.State, m.ErrorKind, m.ErrorDetail = store.StateFailed, string(platforms.KindOf(err)), err.Error()
 		if e := s.Store.MarkFailed(saveCtx, m.ID, m.ErrorKind, m.ErrorDetail); e != nil {
 			return m, e
@@ -250,6 +306,7 @@ func (s *Service) deliver(ctx context.Context, conv store.Conversation, m store.
 		if at.IsZero() {
 			at = s.Store.Now()
 		}
+		action += ".sent"
 		m.State, m.ExternalID, m.SentAt, m.ErrorKind, m.ErrorDetail = store.StateSent, sent.ExternalID, at.UnixMilli(), "", ""
 		if e := s.Store.MarkSent(saveCtx, m.ID, sent.ExternalID, m.SentAt); e != nil {
 			return m, e

@@ -98,6 +98,9 @@ type ConversationRow struct {
 	// SLAState and SLADueAt come from conversation_sla ("" and 0 without a timer).
 	SLAState string `gorm:"column:sla_state"`
 	SLADueAt int64  `gorm:"column:sla_due_at"`
+	// HasHidden reports a comment of the conversation hidden on its platform
+	// (ix_messages_hidden, a partial index, answers it per row).
+	HasHidden bool `gorm:"column:has_hidden"`
 	// TagIDs are the conversation's tags (filled by a second, indexed query).
 	TagIDs []int64 `gorm:"-"`
 }
@@ -135,7 +138,8 @@ const conversationColumns = `c.id, c.account_id, a.platform, c.external_id, c.ki
 	c.last_message_at, c.last_inbound_at, c.unread_count, c.message_count, c.status, c.assignee, c.language, c.priority, c.created_at, c.updated_at`
 
 // rowColumns add the triage columns to conversationColumns.
-const rowColumns = conversationColumns + `, c.snoozed_until, COALESCE(sla.state, '') AS sla_state, COALESCE(sla.due_at, 0) AS sla_due_at`
+const rowColumns = conversationColumns + `, c.snoozed_until, COALESCE(sla.state, '') AS sla_state, COALESCE(sla.due_at, 0) AS sla_due_at,
+	EXISTS(SELECT 1 FROM messages hm WHERE hm.conversation_id = c.id AND hm.hidden = 1) AS has_hidden`
 
 // rowFrom is the FROM clause of list rows.
 const rowFrom = ` FROM conversations c JOIN accounts a ON a.id = c.account_id

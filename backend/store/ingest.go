@@ -185,9 +185,9 @@ func (in *ingester) add(m *platforms.Message, res *IngestResult) error {
 		case editApplied:
 			res.Updated++
 			in.touch(convID)
-			return nil
+			return in.applyHidden(m)
 		case editUnchanged:
-			return nil // the same edit delivered again
+			return in.applyHidden(m) // the same edit delivered again
 		}
 		// An edit of a message we never saw: store it as a new message.
 	}
@@ -221,11 +221,14 @@ func (in *ingester) add(m *platforms.Message, res *IngestResult) error {
 		return fmt.Errorf("store: insert message: %w", classify(err))
 	}
 	if n, _ := r.RowsAffected(); n == 0 {
-		return nil // already stored: idempotent re-delivery
+		return in.applyHidden(m) // already stored: idempotent re-delivery
 	}
 	msgID, err := r.LastInsertId()
 	if err != nil {
 		return classify(err)
+	}
+	if err := in.applyHidden(m); err != nil {
+		return err
 	}
 	if !m.Deleted {
 		in.queueIndex(msgID, m.Text)
@@ -247,6 +250,18 @@ func (in *ingester) add(m *platforms.Message, res *IngestResult) error {
 		}
 	}
 	return nil
+}
+
+// applyHidden sets the hidden flag of a stored message when the connector
+// reported one (schema step 13). Few connectors report it, so it is a plain
+// statement outside the prepared hot path.
+func (in *ingester) applyHidden(m *platforms.Message) error {
+	if m.Hidden == nil {
+		return nil
+	}
+	_, err := in.tx.ExecContext(in.ctx, `UPDATE messages SET hidden = ? WHERE account_id = ? AND external_id = ? AND hidden <> ?`,
+		*m.Hidden, in.accountID, m.ExternalID, *m.Hidden)
+	return classify(err)
 }
 
 // editOutcome says what applying an edit did.

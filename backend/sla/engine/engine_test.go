@@ -455,3 +455,28 @@ func contains(ids []int64, id int64) bool {
 	}
 	return false
 }
+
+// TestCustomQuietHoursFromSettings: quiet hours a person sets in Settings hold
+// back a danger notification inside them and let the next one through after.
+func TestCustomQuietHoursFromSettings(t *testing.T) {
+	r := newRig(t, at("2026-03-02 12:30"))
+	set := notify.DefaultSettings()
+	set.DNDStart, set.DNDEnd = 12*60, 13*60
+	if _, err := r.svc.SetNotifySettings(context.Background(), set, "me"); err != nil {
+		t.Fatal(err)
+	}
+	conv := r.customer(80, "hello")
+	if err := r.st.W.Exec(`INSERT INTO conversation_tags(conversation_id, tag_id, created_at) SELECT ?, id, 0 FROM tags WHERE name = 'danger'`, conv).Error; err != nil {
+		t.Fatal(err)
+	}
+	r.clock.Set(at("2026-03-02 12:45"))
+	r.customer(80, "I will report you")
+	if n := len(r.notes.all()); n != 0 {
+		t.Fatalf("notified inside custom quiet hours: %d", n)
+	}
+	r.clock.Set(at("2026-03-02 13:00"))
+	r.customer(80, "answer me")
+	if n := len(r.notes.all()); n != 1 {
+		t.Fatalf("not notified after quiet hours: %d", n)
+	}
+}

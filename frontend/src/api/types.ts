@@ -108,6 +108,8 @@ export interface Conversation {
   /** When the messaging window closes ("" with none, or when it never opened; see windowApplies). */
   windowClosesAt?: string
   windowApplies?: boolean
+  /** A comment of the conversation is hidden on its platform. */
+  hasHidden?: boolean
 }
 
 /** How long a reply may be, and what is counted (see composables/useReplyLength.ts). */
@@ -161,6 +163,12 @@ export interface Message {
   state: MessageState
   error: AppErrorDTO | null
   attachments: Attachment[]
+  /** The comment is hidden from public view on its platform. */
+  hidden?: boolean
+  /** The comment (message id) this message answered privately; 0 for a normal message. */
+  privateReplyTo?: number
+  /** A comment that already has its one private reply. */
+  privatelyAnswered?: boolean
 }
 
 export interface Thread {

@@ -225,10 +225,18 @@ export const useInboxStore = defineStore('inbox', () => {
     selectedId.value === null ? null : (conversations.value.get(selectedId.value) ?? null),
   )
 
-  function upsertMessage(m: Message): void {
+  /**
+   * Puts a message into the open thread. State events carry no moderation state, so unless
+   * withModeration is set, a known message keeps its hidden / private-reply marks.
+   */
+  function upsertMessage(m: Message, withModeration = false): void {
     if (m.conversationId !== selectedId.value) return
     const list = [...messages.value]
     const i = list.findIndex((x) => x.id === m.id)
+    const old = i >= 0 ? list[i] : undefined
+    if (old && !withModeration) {
+      m = { ...m, hidden: old.hidden, privatelyAnswered: old.privatelyAnswered, privateReplyTo: m.privateReplyTo || old.privateReplyTo }
+    }
     if (i >= 0) list[i] = m
     else list.push(m)
     list.sort(compareMessages)

@@ -109,6 +109,8 @@ const en = {
       units: { bytes: 'bytes', graphemes: 'characters', characters: 'characters', mastodon: 'characters' },
       window: 'The platform allows replies for {time} more',
       windowClosed: 'The reply window has closed: the customer must write first.',
+      attach: 'Attach a file',
+      attachNone: 'CreatorDesk cannot send files to {platform} yet: replies go out as text. To share a photo or a document, paste a link to it.',
     },
     shortcuts: {
       filter: 'Filter the list',

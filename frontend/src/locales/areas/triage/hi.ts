@@ -110,6 +110,8 @@ const hi: typeof en = {
       units: { bytes: 'बाइट', graphemes: 'अक्षर', characters: 'अक्षर', mastodon: 'अक्षर' },
       window: 'प्लेटफ़ॉर्म अभी {time} तक जवाब देने देता है',
       windowClosed: 'जवाब देने का समय ख़त्म हो गया: ग्राहक को पहले लिखना होगा।',
+      attach: 'फ़ाइल जोड़ें',
+      attachNone: 'CreatorDesk अभी {platform} पर फ़ाइलें नहीं भेज सकता: जवाब सिर्फ़ टेक्स्ट में जाते हैं। फ़ोटो या दस्तावेज़ साझा करने के लिए उसका लिंक चिपकाइए।',
     },
     shortcuts: {
       filter: 'सूची छाँटें',

@@ -110,6 +110,8 @@ const ro: typeof en = {
       units: { bytes: 'octeți', graphemes: 'caractere', characters: 'caractere', mastodon: 'caractere' },
       window: 'Platforma mai permite răspunsuri încă {time}',
       windowClosed: 'Fereastra de răspuns s-a închis: clientul trebuie să scrie primul.',
+      attach: 'Atașează un fișier',
+      attachNone: 'CreatorDesk nu poate trimite încă fișiere pe {platform}: răspunsurile pleacă doar ca text. Ca să trimiți o fotografie sau un document, lipește un link către ele.',
     },
     shortcuts: {
       filter: 'Filtrează lista',

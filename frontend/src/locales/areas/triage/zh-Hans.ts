@@ -110,6 +110,8 @@ const zhHans: typeof en = {
       units: { bytes: '字节', graphemes: '个字符', characters: '个字符', mastodon: '个字符' },
       window: '平台还允许回复 {time}',
       windowClosed: '回复窗口已关闭：需要客户先发消息。',
+      attach: '添加附件',
+      attachNone: 'CreatorDesk 暂时还不能向 {platform} 发送文件，回复只能以文字发出。如需分享图片或文档，请粘贴它的链接。',
     },
     shortcuts: {
       filter: '筛选列表',

@@ -110,6 +110,8 @@ const zhHant: typeof en = {
       units: { bytes: '位元組', graphemes: '個字元', characters: '個字元', mastodon: '個字元' },
       window: '平台還允許回覆 {time}',
       windowClosed: '回覆時段已關閉：需要顧客先傳訊息。',
+      attach: '加入附件',
+      attachNone: 'CreatorDesk 目前還無法傳送檔案到 {platform}，回覆只能以文字送出。想分享照片或文件的話，請貼上它的連結。',
     },
     shortcuts: {
       filter: '篩選清單',

@@ -1,0 +1,11 @@
+package app
+
+func init() {
+	for name, v := range map[string]any{
+		"ModerateRequest": ModerateRequest{}, "ModerationRecord": ModerationRecordDTO{}, "ModerationOutcome": ModerationOutcomeDTO{},
+		"ModerationCaps": ModerationCapsDTO{}, "PrivateReplyStatus": PrivateReplyStatusDTO{},
+		"NegativeReplyRequest": NegativeReplyRequest{}, "NegativeStep": NegativeStepDTO{}, "NegativeReplyResult": NegativeReplyResultDTO{},
+	} {
+		contractPairs[name] = v
+	}
+}

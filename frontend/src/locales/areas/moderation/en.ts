@@ -1,0 +1,85 @@
+// English strings of comment moderation (menu, dialogs, thread and list marks, shortcuts, errors).
+// Top-level keys here must be unique across areas (src/locales/index.ts checks).
+const en = {
+  moderation: {
+    menu: {
+      label: 'Moderate this comment',
+      negative: 'Negative comment…',
+      private: 'Reply privately…',
+      hide: 'Hide from the public',
+      unhide: 'Show again',
+      delete: 'Delete…',
+      block: 'Block the author',
+      mute: 'Mute the author',
+      report: 'Report to the platform',
+      noHide: 'Hiding is possible on {platforms}.',
+      noPrivate: 'Private replies are possible on {platforms}.',
+    },
+    done: {
+      hide: 'Comment hidden',
+      unhide: 'Comment visible again',
+      delete: 'Comment deleted',
+      reject: 'Comment rejected',
+      block: 'Author blocked',
+      mute: 'Author muted',
+      report: 'Report sent',
+    },
+    confirmDelete: {
+      title: 'Delete this comment?',
+      body: 'It is removed on {platform} for everyone and cannot be brought back. Hiding keeps it for later.',
+      yes: 'Delete',
+    },
+    thread: {
+      hidden: 'Hidden',
+      hiddenHint: 'Hidden from the public on the platform; only you and the author see it.',
+      privateReply: 'Sent privately',
+      privatelyAnswered: 'Answered privately',
+    },
+    list: {
+      hasHidden: 'Has a hidden comment',
+    },
+    dialog: {
+      privateTitle: 'Reply privately',
+      negativeTitle: 'Answer a negative comment',
+      negativeHint: 'A calm public reply shows others you care; the private message sorts out the details.',
+      publicLabel: 'Public reply',
+      privateLabel: 'Private message',
+      publicPlaceholder: 'For example: We are sorry this happened. We have sent you a message to put it right.',
+      privatePlaceholder: 'Write the message the author receives in their inbox',
+      privateOptional: 'Optional: the follow-up the author receives in their inbox',
+      written: 'Write my own',
+      privateUntil: 'One private message is allowed until {when}.',
+      privateClosed: 'The time for a private reply to this comment has passed.',
+      privateSent: 'This comment already has its private reply.',
+      privateUnsupported: 'This platform does not allow private replies to comments; only the public reply is sent.',
+      missing: 'Fill in before sending: {tokens}',
+      unfilled: 'A placeholder in braces is still empty; replace it before sending.',
+      sendPrivate: 'Send privately',
+      sendBoth: 'Send',
+      partial: 'Only part of it went out.',
+      failed: 'Nothing was delivered.',
+      stepSent: 'sent',
+      stepSkipped: 'not sent (none written)',
+      stepFailed: 'not sent: {reason}',
+    },
+    shortcuts: {
+      hide: 'Hide or show the newest comment',
+      menu: 'Moderation menu of the newest comment',
+      private: 'Reply privately to the newest comment',
+      negative: 'Answer the newest comment as negative',
+    },
+  },
+  errors: {
+    moderation: {
+      unsupported: '{platform} does not offer this from CreatorDesk. It is possible on: {platforms}.',
+      unsupportedAnywhere: '{platform} does not offer this from CreatorDesk.',
+      privateUnsupported: '{platform} does not allow private replies to comments. They are possible on: {platforms}.',
+      privateWindowClosed: '{platform} allows a private reply only within {days} days of the comment; that time has passed.',
+      privateAlreadySent: 'This comment already has its private reply; platforms allow one per comment.',
+      privateNotComment: 'Only a comment can be answered privately.',
+      notAComment: 'Only a comment someone else wrote can be answered this way.',
+    },
+  },
+}
+
+export default en
