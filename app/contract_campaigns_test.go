@@ -12,6 +12,10 @@ func init() {
 		"AttributionPart": ExplanationPartDTO{}, "CampaignOrder": OrderDTO{}, "OrderImportRequest": OrderImportRequest{},
 		"OrderImportBadRow": BadRowDTO{}, "OrderImportPreview": OrderImportPreviewDTO{}, "OrderImportResult": OrderImportResultDTO{},
 		"CampaignResultRow": ResultRowDTO{}, "OrderCurrencyTotal": CurrencyTotalDTO{}, "RevenueKpi": RevenueDTO{}, "CampaignCreator": CampaignCreatorDTO{},
+		"UgcRelease": ReleaseDTO{}, "UgcReleaseInput": ReleaseInputDTO{}, "ReleaseRequestPreview": ReleaseRequestPreviewDTO{},
+		"ReplyExperiment": ExperimentDTO{}, "ExperimentVariant": ExperimentVariantDTO{}, "ExperimentInput": ExperimentInputDTO{},
+		"ExperimentVariantInput": ExperimentVariantInputDTO{}, "RateInterval": RateIntervalDTO{}, "VariantRevenue": VariantRevenueDTO{},
+		"VariantResult": VariantResultDTO{}, "GuardrailBreach": GuardrailBreachDTO{}, "ExperimentResults": ExperimentResultsDTO{},
 	} {
 		contractPairs[name] = v
 	}
@@ -78,5 +82,38 @@ func TestCampaignsFacadePreviewNeedsMapping(t *testing.T) {
 	}
 	if _, err := c.PreviewOrderImport(OrderImportRequest{Content: "  \n"}); err == nil || ToAppError(err).Key != "errors.campaigns.importFile.empty" {
 		t.Fatalf("empty file: %v", err)
+	}
+}
+
+// Releases through the facade: saved with the form's day strings, badges from the
+// workspace clock, status changes, and the register exported as CSV.
+func TestCampaignsFacadeReleases(t *testing.T) {
+	s, _, _, _ := newSession(t)
+	c := NewCampaigns(s)
+	now := s.Workspace().Store.Now()
+	r, err := c.SaveRelease(ReleaseInputDTO{Author: "Ana", ContentURL: "https://instagram.example/p/1", Channels: []string{"instagram"},
+		ExpiresAt: now.AddDate(0, 0, 10).Format("2006-01-02")})
+	if err != nil || r.Status != "requested" || r.Expiry != "none" || len(r.Territories) != 0 {
+		t.Fatalf("saved %+v %v", r, err)
+	}
+	if r, err = c.SetReleaseStatus(r.ID, "granted", 0, "yes in DM"); err != nil || r.Expiry != "soon" || r.DaysLeft < 9 || r.DaysLeft > 10 {
+		t.Fatalf("granted %+v %v", r, err)
+	}
+	if _, err := c.SaveRelease(ReleaseInputDTO{Author: "Ana", ContentURL: "https://x.example/1", ExpiresAt: "soon"}); err == nil {
+		t.Fatal("a bad date was accepted")
+	}
+	if _, err := c.SaveRelease(ReleaseInputDTO{ContentURL: "https://x.example/1"}); err == nil || ToAppError(err).Key != "errors.campaigns.required" {
+		t.Fatalf("no author: %v", err)
+	}
+	csv, err := c.ExportReleases("csv")
+	if err != nil || !strings.HasPrefix(csv, "id,status,creator") || !strings.Contains(csv, "https://instagram.example/p/1") {
+		t.Fatalf("export %q %v", csv, err)
+	}
+	if _, err := c.PreviewReleaseRequest(r.ID); err == nil || ToAppError(err).Key != "errors.campaigns.releaseNoConversation" {
+		t.Fatalf("preview without a conversation: %v", err)
+	}
+	list, err := c.ListReleases()
+	if err != nil || len(list) != 1 || list[0].Status != "granted" {
+		t.Fatalf("list %+v %v", list, err)
 	}
 }

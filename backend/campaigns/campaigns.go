@@ -12,8 +12,10 @@ import (
 	"time"
 
 	"creatordesk/backend/events"
+	"creatordesk/backend/inbox"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/store"
+	"creatordesk/backend/templates"
 )
 
 // OrderSources gives the service a shop account's order source (the Shopify connector).
@@ -29,6 +31,26 @@ type Service struct {
 	Sources OrderSources
 	// Now is the clock (the store's clock when nil).
 	Now func() time.Time
+	// Templates renders and edits saved replies (the release request, promoting an
+	// experiment's winner); nil disables both.
+	Templates *templates.Service
+	// Sender is the send gate (inbox.Service) the release request goes through.
+	Sender Sender
+	// Calendar puts release expiries on the content calendar (nil: not shown there).
+	Calendar ReleaseCalendar
+	// Notify shows a desktop notification (nil: none); failures are the caller's to log.
+	Notify func(ctx context.Context, title, body string) error
+}
+
+// Sender is the send gate: every outgoing message goes through it.
+type Sender interface {
+	Send(ctx context.Context, req inbox.SendRequest) (store.Message, error)
+}
+
+// ReleaseCalendar adds and removes the calendar reminder of a release's expiry.
+type ReleaseCalendar interface {
+	AddReminder(ctx context.Context, actor, title, notes string, day time.Time) (int64, error)
+	RemoveReminder(ctx context.Context, actor string, itemID int64) error
 }
 
 // now returns the service clock.

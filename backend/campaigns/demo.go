@@ -13,7 +13,8 @@ import (
 const DemoActor = "demo"
 
 // SeedDemo fills a demo workspace: three creators, two campaigns, codes, links
-// and a few weeks of orders, two of them led by DMs in which we gave a code.
+// and a few weeks of orders, two of them led by DMs in which we gave a code,
+// a few UGC releases and one reply experiment.
 func (s *Service) SeedDemo(ctx context.Context) error {
 	at := s.now()
 	day := func(d int, h int) time.Time {
@@ -85,8 +86,13 @@ func (s *Service) SeedDemo(ctx context.Context) error {
 	if _, err := s.Store.UpsertOrders(ctx, orders, false); err != nil {
 		return err
 	}
-	_, err = s.Reattribute(ctx)
-	return err
+	if _, err = s.Reattribute(ctx); err != nil {
+		return err
+	}
+	if err := s.seedDemoReleases(ctx, at, map[string]int64{"Ana Pop": ana.ID, "Mei Lin": mei.ID, "Ravi Kumar": ravi.ID}); err != nil {
+		return err
+	}
+	return s.seedDemoExperiment(ctx)
 }
 
 // demoShares writes, in two demo DM threads, a reply of ours giving Mei's code,

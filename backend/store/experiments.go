@@ -21,6 +21,8 @@ type Experiment struct {
 	ID     int64  `gorm:"column:id;primaryKey"`
 	Name   string `gorm:"column:name"`
 	Status string `gorm:"column:status"`
+	// TemplateID is the saved reply under test: inserting it picks a variant.
+	TemplateID int64 `gorm:"column:template_id"`
 	// StagePercent is the share of contacts in the experiment (5, 25, 100).
 	StagePercent      int     `gorm:"column:stage_percent"`
 	MaxOptOutRate     float64 `gorm:"column:max_opt_out_rate"`
@@ -46,6 +48,8 @@ type ExperimentVariant struct {
 	ExperimentID int64 `gorm:"column:experiment_id"`
 	TemplateID   int64 `gorm:"column:template_id"`
 	Weight       int   `gorm:"column:weight"`
+	// Label names the variant in results (A, B, C...).
+	Label string `gorm:"column:label"`
 }
 
 // TableName implements gorm's Tabler.

@@ -19,8 +19,11 @@ const (
 
 // UGCRelease is the brand's right to reuse one piece of creator content.
 type UGCRelease struct {
-	ID             int64  `gorm:"column:id;primaryKey"`
-	CreatorID      *int64 `gorm:"column:creator_id"`
+	ID        int64  `gorm:"column:id;primaryKey"`
+	CreatorID *int64 `gorm:"column:creator_id"`
+	// Author names who made the content when they are not a known creator.
+	Author         string `gorm:"column:author"`
+	Title          string `gorm:"column:title"`
 	ContentURL     string `gorm:"column:content_url"`
 	ConversationID *int64 `gorm:"column:conversation_id"`
 	MessageID      *int64 `gorm:"column:message_id"`
@@ -34,8 +37,13 @@ type UGCRelease struct {
 	EditsAllowed bool   `gorm:"column:edits_allowed"`
 	Status       string `gorm:"column:status"`
 	Notes        string `gorm:"column:notes"`
-	CreatedAt    int64  `gorm:"column:created_at;autoCreateTime:false"`
-	UpdatedAt    int64  `gorm:"column:updated_at;autoUpdateTime:false"`
+	// RequestedAt and RequestMessageID record the release request sent by DM (0 = none yet).
+	RequestedAt      int64 `gorm:"column:requested_at"`
+	RequestMessageID int64 `gorm:"column:request_message_id"`
+	// CalendarItemID is the calendar reminder on the expiry day (0 = none).
+	CalendarItemID int64 `gorm:"column:calendar_item_id"`
+	CreatedAt      int64 `gorm:"column:created_at;autoCreateTime:false"`
+	UpdatedAt      int64 `gorm:"column:updated_at;autoUpdateTime:false"`
 }
 
 // TableName implements gorm's Tabler.
@@ -103,4 +111,35 @@ func (s *Store) MarkReminderFired(ctx context.Context, releaseID int64, daysBefo
 	res := s.W.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).
 		Create(&releaseReminder{ReleaseID: releaseID, DaysBefore: daysBefore, FiredAt: s.nowMillis()})
 	return res.RowsAffected == 1, classify(res.Error)
+}
+
+// ReleasesByConversation lists the releases whose consent or request is in a conversation.
+func (s *Store) ReleasesByConversation(ctx context.Context, conversationID int64) ([]UGCRelease, error) {
+	var out []UGCRelease
+	return out, classify(s.R.WithContext(ctx).Where("conversation_id = ?", conversationID).Order("id").Find(&out).Error)
+}
+
+// GrantedExpiredAt lists granted releases whose expiry is at or before at (0 = open-ended never expires).
+func (s *Store) GrantedExpiredAt(ctx context.Context, at int64) ([]UGCRelease, error) {
+	var out []UGCRelease
+	return out, classify(s.R.WithContext(ctx).
+		Where("status = ? AND expires_at > 0 AND expires_at <= ?", ReleaseGranted, at).Order("expires_at, id").Find(&out).Error)
+}
+
+// FiredReminders returns, per release, the reminders already fired (days before expiry).
+func (s *Store) FiredReminders(ctx context.Context) (map[int64][]int, error) {
+	var rows []releaseReminder
+	if err := s.R.WithContext(ctx).Order("release_id, days_before DESC").Find(&rows).Error; err != nil {
+		return nil, classify(err)
+	}
+	out := map[int64][]int{}
+	for _, r := range rows {
+		out[r.ReleaseID] = append(out[r.ReleaseID], r.DaysBefore)
+	}
+	return out, nil
+}
+
+// ClearReminders forgets a release's fired reminders (its expiry moved: they fire again).
+func (s *Store) ClearReminders(ctx context.Context, releaseID int64) error {
+	return classify(s.W.WithContext(ctx).Where("release_id = ?", releaseID).Delete(&releaseReminder{}).Error)
 }

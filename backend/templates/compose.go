@@ -24,7 +24,15 @@ type RenderRequest struct {
 
 // RenderFor renders a stored template for a conversation.
 func (s *Service) RenderFor(ctx context.Context, req RenderRequest) (Result, error) {
-	t, err := s.Store.TemplateByID(ctx, req.TemplateID)
+	id := req.TemplateID
+	for _, pick := range s.Pickers {
+		next, err := pick(ctx, id, req.ConversationID)
+		if err != nil {
+			return Result{}, err
+		}
+		id = next
+	}
+	t, err := s.Store.TemplateByID(ctx, id)
 	if err != nil {
 		return Result{}, err
 	}

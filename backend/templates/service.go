@@ -16,6 +16,10 @@ type Service struct {
 	Store *store.Store
 	// Sources fill token values; later sources override earlier ones.
 	Sources []Source
+	// Pickers choose which saved reply to render when one is inserted in a
+	// conversation (reply experiments give each contact its variant); each gets
+	// the id the previous one returned.
+	Pickers []func(ctx context.Context, templateID, conversationID int64) (int64, error)
 }
 
 // NewService returns a service with the built-in sources (contact and thread, brand).

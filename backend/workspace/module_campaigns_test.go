@@ -78,3 +78,63 @@ func TestDemoHasCampaignData(t *testing.T) {
 		t.Fatalf("want orders led by DMs in the demo, got %d", dm)
 	}
 }
+
+// The campaigns job on a fixed clock: a granted release 20 days from expiry
+// gets one reminder however often the job runs, and a reminder on the calendar.
+func TestCampaignJobsRemindOnAFixedClock(t *testing.T) {
+	at := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	w, err := Open(Config{Dir: t.TempDir(), Vault: secrets.NewMemory(), Now: func() time.Time { return at }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	ctx := context.Background()
+	svc := w.Campaigns()
+	r, err := svc.SaveRelease(ctx, campaigns.ReleaseInput{Author: "Ana", ContentURL: "https://instagram.example/p/1", ExpiresAt: at.AddDate(0, 0, 20).UnixMilli()}, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SetReleaseStatus(ctx, r.ID, store.ReleaseGranted, 0, "", "t"); err != nil {
+		t.Fatal(err)
+	}
+	RunCampaignJobs(ctx, w, svc)
+	RunCampaignJobs(ctx, w, svc)
+	got, _ := w.Store.ReleaseByID(ctx, r.ID)
+	if got.CalendarItemID == 0 {
+		t.Fatal("no calendar reminder")
+	}
+	item, err := w.Calendar().Calendar.Item(ctx, got.CalendarItemID)
+	if err != nil || item.Kind != store.ItemReminder || !strings.Contains(item.Title, "Ana") {
+		t.Fatalf("calendar item %+v %v", item, err)
+	}
+	evs, _ := w.Store.AuditEvents(ctx, "ugc_release", strconv.FormatInt(r.ID, 10), 20)
+	reminders := 0
+	for _, e := range evs {
+		if e.Action == "release.reminder" {
+			reminders++
+		}
+	}
+	if reminders != 1 {
+		t.Fatalf("%d reminders, want 1", reminders)
+	}
+}
+
+func TestDemoHasReleasesAndAnExperiment(t *testing.T) {
+	w, err := OpenDemo(Config{Vault: secrets.NewMemory()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	ctx := context.Background()
+	rows, err := w.Store.Releases(ctx)
+	if err != nil || len(rows) != 4 || rows[0].Status != store.ReleaseGranted || rows[0].ConversationID == nil || rows[0].CalendarItemID == 0 {
+		t.Fatalf("demo releases %+v %v", rows, err)
+	}
+	exps, _ := w.Store.RunningExperiments(ctx)
+	if len(exps) != 1 || exps[0].StagePercent != 25 || len(exps[0].Variants) != 2 {
+		t.Fatalf("demo experiments %+v", exps)
+	}
+	if id, err := w.Campaigns().EnsureReleaseTemplate(ctx, "en"); err != nil || id == 0 {
+		t.Fatalf("release template %d %v", id, err)
+	}
+}

@@ -17,6 +17,9 @@ func init() {
 		Name: templatesModule,
 		Start: func(w *Workspace) (func(), error) {
 			svc := templates.NewService(w.Store)
+			if c := w.Campaigns(); c != nil {
+				svc.Pickers = append(svc.Pickers, c.PickTemplate) // reply experiments
+			}
 			ctx := context.Background()
 			lang, err := w.Store.Setting(ctx, "language", "")
 			if err != nil {

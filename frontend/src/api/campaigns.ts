@@ -1,6 +1,14 @@
 // Typed wrappers over app.Campaigns: creators, campaigns, codes, links, orders and results.
 import { call } from './bridge'
-import type { AppErrorDTO } from './types'
+import type { AppErrorDTO, Message } from './types'
+import type {
+  ExperimentInput,
+  ExperimentResults,
+  ReleaseRequestPreview,
+  ReplyExperiment,
+  UgcRelease,
+  UgcReleaseInput,
+} from './campaignsReleases'
 
 export interface CreatorHandle {
   platform: string
@@ -205,6 +213,19 @@ declare module './bridge' {
       Revenue(from: string, to: string): Promise<RevenueKpi>
       AttributionModel(): Promise<string>
       SetAttributionModel(model: string): Promise<void>
+      ListReleases(): Promise<UgcRelease[]>
+      SaveRelease(r: UgcReleaseInput): Promise<UgcRelease>
+      SetReleaseStatus(id: number, status: string, consentMessageId: number, reason: string): Promise<UgcRelease>
+      PreviewReleaseRequest(id: number): Promise<ReleaseRequestPreview>
+      RequestRelease(id: number): Promise<Message>
+      ExportReleases(format: string): Promise<string>
+      ListExperiments(): Promise<ReplyExperiment[]>
+      CreateExperiment(e: ExperimentInput): Promise<ReplyExperiment>
+      StartExperiment(id: number): Promise<ReplyExperiment>
+      SetExperimentStage(id: number, percent: number): Promise<ReplyExperiment>
+      StopExperiment(id: number): Promise<ReplyExperiment>
+      PromoteVariant(id: number, variantId: number): Promise<ReplyExperiment>
+      ExperimentResults(id: number): Promise<ExperimentResults>
     }
   }
 }
