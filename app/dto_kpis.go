@@ -110,3 +110,80 @@ func toKpiDrillDTO(d kpi.DrillDown) KpiDrillDTO {
 	}
 	return out
 }
+
+// KpiSettingsDTO are the KPI settings.
+type KpiSettingsDTO struct {
+	// CsatEnabled sends a 1–5 rating request after each resolution of a DM (off by default).
+	CsatEnabled bool `json:"csatEnabled"`
+	// CsatTemplateID is the saved reply that asks (0 = CreatorDesk writes one when switched on).
+	CsatTemplateID int64 `json:"csatTemplateId"`
+	// MinutesPerReply is the "hours saved" assumption: minutes a person needs per reply.
+	MinutesPerReply float64 `json:"minutesPerReply"`
+}
+
+// KpiGoalInputDTO is a goal as the team sets it.
+type KpiGoalInputDTO struct {
+	ID     int64  `json:"id"`
+	Metric string `json:"metric"`
+	// Mode is change (Target 0.15 = +15% against the previous period), atMost or atLeast (Target in the figure's unit).
+	Mode   string  `json:"mode"`
+	Target float64 `json:"target"`
+	// Span is week or month (so far, in the workspace's zone).
+	Span string `json:"span"`
+	Note string `json:"note"`
+}
+
+// KpiGoalDTO is a goal with its progress.
+type KpiGoalDTO struct {
+	Goal         KpiGoalInputDTO `json:"goal"`
+	From         string          `json:"from"`
+	To           string          `json:"to"`
+	PreviousFrom string          `json:"previousFrom"`
+	PreviousTo   string          `json:"previousTo"`
+	Unit         string          `json:"unit"`
+	Currency     string          `json:"currency"`
+	Value        *float64        `json:"value"`
+	Previous     *float64        `json:"previous"`
+	Change       *float64        `json:"change"`
+	// Progress is 0 to 1; Met says the goal is reached.
+	Progress float64 `json:"progress"`
+	Met      bool    `json:"met"`
+}
+
+// KpiReportTextDTO is the report's wording in the reader's language ("" = English).
+type KpiReportTextDTO struct {
+	Title         string            `json:"title"`
+	Period        string            `json:"period"`
+	Previous      string            `json:"previous"`
+	Figure        string            `json:"figure"`
+	Value         string            `json:"value"`
+	PreviousValue string            `json:"previousValue"`
+	Change        string            `json:"change"`
+	Counted       string            `json:"counted"`
+	Busiest       string            `json:"busiest"`
+	Footer        string            `json:"footer"`
+	Figures       map[string]string `json:"figures"`
+	// Weekdays are Sunday first.
+	Weekdays []string `json:"weekdays"`
+}
+
+// KpiReportDTO is the shareable HTML report and a file name for it.
+type KpiReportDTO struct {
+	Filename string `json:"filename"`
+	HTML     string `json:"html"`
+}
+
+// toKpiSettingsDTO converts the settings.
+func toKpiSettingsDTO(s kpi.Settings) KpiSettingsDTO {
+	return KpiSettingsDTO{CsatEnabled: s.CSATEnabled, CsatTemplateID: s.CSATTemplateID, MinutesPerReply: s.MinutesPerReply}
+}
+
+// toKpiGoalDTO converts a goal's progress.
+func toKpiGoalDTO(g kpi.GoalProgress) KpiGoalDTO {
+	return KpiGoalDTO{Goal: KpiGoalInputDTO{ID: g.Goal.ID, Metric: g.Goal.Metric, Mode: g.Goal.Mode, Target: g.Goal.Target,
+		Span: g.Goal.Span, Note: g.Goal.Note},
+		From: rfc3339(g.Period.From.UnixMilli()), To: rfc3339(g.Period.To.UnixMilli()),
+		PreviousFrom: rfc3339(g.Previous.From.UnixMilli()), PreviousTo: rfc3339(g.Previous.To.UnixMilli()),
+		Unit: g.Unit, Currency: g.Currency, Value: optional(g.Value, g.HasValue), Previous: optional(g.Prev, g.HasPrev),
+		Change: optional(g.Change, g.HasChange), Progress: g.Progress, Met: g.Met}
+}

@@ -22,10 +22,12 @@ func NewKpis(s *Session) *Kpis { return &Kpis{s: s} }
 // defaultKpiDays is the period shown when no start is given.
 const defaultKpiDays = 30
 
-// svc builds the KPI service over the open workspace.
+// svc builds the KPI service over the open workspace, with the stored
+// minutes-per-reply assumption (the default when it cannot be read).
 func (k *Kpis) svc() *kpi.Service {
 	w := k.s.Workspace()
-	return &kpi.Service{Store: w.Store, Campaigns: w.Campaigns(), Calendar: func() *sla.Calendar {
+	set, _ := kpi.LoadSettings(context.Background(), w.Store)
+	return &kpi.Service{Store: w.Store, Campaigns: w.Campaigns(), MinutesPerReply: set.MinutesPerReply, Calendar: func() *sla.Calendar {
 		if w.SLA() == nil {
 			return nil
 		}

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -21,7 +22,8 @@ func init() {
 
 func init() {
 	registerCommand("kpi", "  creatordesk [--data-dir DIR] kpi <metric> [--json] [--from YYYY-MM-DD] [--to YYYY-MM-DD]   metrics: "+
-		strings.Join(kpiNames(), ", ")+"\n", kpiCmd)
+		strings.Join(kpiNames(), ", ")+"\n"+
+		"  creatordesk [--data-dir DIR] kpi report --out FILE.html [--from YYYY-MM-DD] [--to YYYY-MM-DD]   (default: the last 7 days)\n", kpiCmd)
 }
 
 // kpiMetric computes and prints one KPI for a range; the KPI area adds its metrics to kpiMetrics.
@@ -81,6 +83,8 @@ func printKpiFigure(env Env, f app.KpiFigureDTO) {
 			return money.Format(int64(*v), f.Currency) + " " + f.Currency
 		case f.Unit == kpi.UnitCount:
 			return fmt.Sprintf("%.0f", *v)
+		case f.Unit == kpi.UnitScore:
+			return fmt.Sprintf("%.2f / 5", *v)
 		}
 		return fmt.Sprintf("%.1f %s", *v, f.Unit)
 	}
@@ -103,6 +107,9 @@ func kpiNames() []string {
 
 // kpiCmd: kpi <metric> [--json] [--from DATE] [--to DATE] (--to includes its day).
 func kpiCmd(_ context.Context, s *app.Session, args []string, env Env) error {
+	if len(args) > 0 && args[0] == "report" {
+		return kpiReport(s, args[1:], env)
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") || kpiMetrics[args[0]] == nil {
 		fmt.Fprintln(env.Stderr, "creatordesk: kpi <metric>, metric one of: "+strings.Join(kpiNames(), ", "))
 		return errUsage
@@ -138,5 +145,29 @@ func kpiRevenue(s *app.Session, from, to string, asJSON bool, env Env) error {
 	for _, r := range rev.ByCode {
 		fmt.Fprintf(env.Stdout, "  %-24s %4d orders  %12s %s\n", r.Label, r.Orders, money.Format(r.RevenueMinor, r.Currency), r.Currency)
 	}
+	return nil
+}
+
+// kpiReport writes the shareable HTML report (the UI's "Weekly report") to --out.
+func kpiReport(s *app.Session, args []string, env Env) error {
+	f := newFlags("kpi report", env)
+	from := f.String("from", "", "first day (YYYY-MM-DD, UTC) or an RFC 3339 time; default 7 days ago")
+	to := f.String("to", "", "last day, included (YYYY-MM-DD, UTC) or an RFC 3339 time; default now")
+	out := f.String("out", "", "the HTML file to write")
+	if err := parse(f, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		fmt.Fprintln(env.Stderr, "creatordesk: kpi report needs --out FILE.html")
+		return errUsage
+	}
+	r, err := app.NewKpis(s).Report(*from, *to, app.KpiReportTextDTO{})
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, []byte(r.HTML), 0o600); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "wrote %s (%d bytes)\n", *out, len(r.HTML))
 	return nil
 }

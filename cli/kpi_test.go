@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -35,5 +36,27 @@ func TestCLIKpiAllAndOneFigureAgree(t *testing.T) {
 	}
 	if code, _, _ := run(t, vault, "", "--data-dir", data, "kpi", "all", "--from", "2026-03-08", "--to", "2026-03-01"); code == 0 {
 		t.Error("a reversed range was accepted")
+	}
+}
+
+// `kpi report` writes the standalone HTML report of the period.
+func TestCLIKpiReportWritesHTML(t *testing.T) {
+	vault := secrets.NewMemory()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "week.html")
+	text := mustRun(t, vault, "", "--data-dir", filepath.Join(dir, "ws"), "kpi", "report", "--from", "2026-03-02", "--to", "2026-03-08", "--out", out)
+	if !strings.Contains(text, "wrote "+out) {
+		t.Errorf("output %q", text)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	if !strings.HasPrefix(html, "<!doctype html>") || !strings.Contains(html, "2026-03-02 – 2026-03-08") || strings.Contains(html, "<script") {
+		t.Errorf("report %.300s", html)
+	}
+	if code, _, _ := run(t, vault, "", "--data-dir", filepath.Join(dir, "ws"), "kpi", "report"); code == 0 {
+		t.Error("a report without --out was accepted")
 	}
 }

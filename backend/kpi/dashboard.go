@@ -147,7 +147,7 @@ func (in *input) figure(m metric, p Period, labels map[string]map[string]string)
 	if m.unit == UnitMoney {
 		f.Currency = in.currency
 	}
-	in.details(&f, m, cur)
+	in.details(&f, m, p, cur)
 	for _, dim := range m.dims {
 		f.Splits = append(f.Splits, split(m, dim, cur, labels[dim]))
 	}
@@ -155,7 +155,7 @@ func (in *input) figure(m metric, p Period, labels map[string]map[string]string)
 }
 
 // details adds a figure's secondary numbers.
-func (in *input) details(f *Figure, m metric, rows []Row) {
+func (in *input) details(f *Figure, m metric, p Period, rows []Row) {
 	put := func(name string, v float64, ok bool) {
 		if ok {
 			f.Details[name] = v
@@ -183,6 +183,20 @@ func (in *input) details(f *Figure, m metric, rows []Row) {
 		}
 		put("automated", float64(automated), true)
 		put("hoursSaved", float64(automated)*in.minutesPerReply/60, true)
+	case MeaningfulComments:
+		counts := map[string]float64{ReasonQuestion: 0, ReasonPurchase: 0, ReasonConstructive: 0}
+		for _, r := range rows {
+			for why := range in.commentReasons(r.ID, p) {
+				counts[why]++
+			}
+		}
+		for k, v := range counts {
+			put(k, v, true)
+		}
+	case Satisfaction:
+		in.csatDetails(put, p, rows)
+	case LiveSessions:
+		in.liveDetails(put, p)
 	case BestTime:
 		if key, n := peakSlot(rows); n > 0 {
 			day, hour := splitSlot(key)

@@ -20,10 +20,18 @@ const (
 	ModerationFalsePos = "moderation-false-positives"
 	AutomationShare    = "automation-share"
 	BestTime           = "best-time"
+	MeaningfulComments = "meaningful-comments"
+	DMLead             = "dm-lead"
+	AssistedOrders     = "assisted-conversions"
+	Satisfaction       = "csat"
+	LiveSessions       = "live-sessions"
 )
 
 // conversationDims are the splits of conversation figures.
-var conversationDims = []string{DimPlatform, DimAccount, DimMember, DimTag}
+var conversationDims = []string{DimPlatform, DimAccount, DimMember, DimTag, DimCreator}
+
+// orderDims are the splits of money figures.
+var orderDims = []string{DimCreator, DimCode, DimTemplate, DimExperiment}
 
 // metric defines one figure: which rows it counts and how they become a value.
 type metric struct {
@@ -106,10 +114,12 @@ var metrics = []metric{
 			})
 		}},
 	{name: Volume, unit: UnitCount, drill: DrillConversations, agg: aggCount,
-		dims: []string{DimKind, DimIntent, DimPlatform, DimAccount, DimMember, DimTag},
+		dims: []string{DimKind, DimIntent, DimPlatform, DimAccount, DimMember, DimTag, DimCreator},
 		rows: func(in *input, p Period) []Row {
 			return convRows(in, p, func(f *convFact, _ *Row) bool { return f.FirstIn != 0 })
 		}},
+	{name: MeaningfulComments, unit: UnitRatio, drill: DrillConversations, agg: aggRate, dims: conversationDims, rows: meaningfulRows},
+	{name: DMLead, unit: UnitRatio, drill: DrillConversations, agg: aggRate, dims: conversationDims, rows: leadRows},
 	{name: DMConversion, unit: UnitRatio, drill: DrillConversations, agg: aggRate, dims: conversationDims,
 		rows: func(in *input, p Period) []Row {
 			return convRows(in, p, func(f *convFact, r *Row) bool {
@@ -117,11 +127,14 @@ var metrics = []metric{
 				return f.FirstIn != 0 && f.Kind == "dm"
 			})
 		}},
-	{name: OrderRevenue, unit: UnitMoney, drill: DrillOrders, agg: aggSum, dims: []string{DimCreator, DimCode}, rows: orderRows},
-	{name: AverageOrder, unit: UnitMoney, drill: DrillOrders, agg: aggMean, dims: []string{DimCreator, DimCode}, rows: orderRows},
+	{name: OrderRevenue, unit: UnitMoney, drill: DrillOrders, agg: aggSum, dims: orderDims, rows: orderRows},
+	{name: AverageOrder, unit: UnitMoney, drill: DrillOrders, agg: aggMean, dims: orderDims, rows: orderRows},
+	{name: AssistedOrders, unit: UnitCount, drill: DrillOrders, agg: aggCount, dims: []string{DimCreator}, rows: assistedRows},
+	{name: Satisfaction, unit: UnitScore, drill: DrillConversations, agg: aggMean, dims: conversationDims, rows: csatRows},
 	{name: ModerationFalsePos, unit: UnitRatio, drill: DrillConversations, agg: aggRate, rows: reviewRows},
 	{name: AutomationShare, unit: UnitRatio, drill: DrillConversations, agg: aggRate, rows: sendRows},
 	{name: BestTime, unit: UnitCount, drill: DrillConversations, agg: aggPeak, dims: []string{DimSlot}, rows: inboundRows},
+	{name: LiveSessions, unit: UnitCount, drill: DrillLive, agg: aggCount, rows: liveRows},
 }
 
 // metricByName finds a metric definition.
@@ -157,7 +170,8 @@ func orderRows(in *input, p Period) []Row {
 		if !p.contains(o.OrderedAt) || o.Currency != in.currency {
 			continue
 		}
-		creator, code := o.CreatorID, o.CodeID
+		creator, code, id := o.CreatorID, o.CodeID, o.ID
+		more := &in.raw.more
 		out = append(out, Row{ID: o.ID, Label: o.Name, At: o.OrderedAt, Value: float64(o.TotalMinor), Hit: o.ConversationID != 0,
 			dims: func(dim string) [][2]string {
 				switch {
@@ -167,6 +181,13 @@ func orderRows(in *input, p Period) []Row {
 				case dim == DimCode && code != 0:
 					k := strconv.FormatInt(code, 10)
 					return [][2]string{{k, k}}
+				case dim == DimTemplate:
+					if t := more.orderTemplate[id]; t != 0 {
+						k := strconv.FormatInt(t, 10)
+						return [][2]string{{k, more.templateNames[t]}}
+					}
+				case dim == DimExperiment:
+					return more.orderVariants[id]
 				}
 				return nil
 			}})

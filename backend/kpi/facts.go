@@ -19,45 +19,62 @@ type raw struct {
 	sends       []store.KpiEvent
 	reviews     []store.KpiEvent
 	orders      []store.KpiOrder
+	more        signals
 }
 
-// load reads the raw facts since the Unix-ms instant since.
+// load reads the raw facts since the Unix-ms instant since. The signals
+// (classifier verdicts, attribution details, CSAT, live sessions) are read on a
+// second connection of the read pool at the same time.
 func load(ctx context.Context, st *store.Store, since int64) (*raw, error) {
 	r := &raw{tags: map[int64][]string{}, resolutions: map[int64][]int64{}}
-	var err error
-	if r.convs, err = st.KpiConversations(ctx, since); err != nil {
+	done := make(chan error, 1)
+	go func() { done <- r.more.load(ctx, st, since) }()
+	err := r.loadBase(ctx, st, since)
+	if moreErr := <-done; err == nil {
+		err = moreErr
+	}
+	if err != nil {
 		return nil, err
 	}
+	return r, nil
+}
+
+// loadBase reads conversations, messages, tags, resolutions, SLA outcomes, sends, reviews and orders.
+func (r *raw) loadBase(ctx context.Context, st *store.Store, since int64) error {
+	var err error
+	if r.convs, err = st.KpiConversations(ctx, since); err != nil {
+		return err
+	}
 	if r.msgs, err = st.KpiMessages(ctx, since); err != nil {
-		return nil, err
+		return err
 	}
 	tags, err := st.KpiTags(ctx, since)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, t := range tags {
 		r.tags[t.ConversationID] = append(r.tags[t.ConversationID], t.Value)
 	}
 	res, err := st.KpiResolutions(ctx, since)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, e := range res {
 		r.resolutions[e.ConversationID] = append(r.resolutions[e.ConversationID], e.At)
 	}
 	if r.sla, err = st.KpiSLAOutcomes(ctx, since); err != nil {
-		return nil, err
+		return err
 	}
 	if r.sends, err = st.KpiAutomatedSends(ctx, since); err != nil {
-		return nil, err
+		return err
 	}
 	if r.reviews, err = st.KpiModerationReviews(ctx, since); err != nil {
-		return nil, err
+		return err
 	}
 	if r.orders, err = st.KpiOrders(ctx, since); err != nil {
-		return nil, err
+		return err
 	}
-	return r, nil
+	return nil
 }
 
 // convFact is one conversation seen from one period.
@@ -75,6 +92,8 @@ type convFact struct {
 	SLA string
 	// Ordered reports an order in the period attributed to this conversation.
 	Ordered bool
+	// Creators are the creators whose code or link was shared in the conversation ([id, name]).
+	Creators [][2]string
 }
 
 // isReply reports whether m is a reply that reached the platform (not queued, not failed).
@@ -87,7 +106,7 @@ func (r *raw) facts(p Period) []*convFact {
 	byID := make(map[int64]*convFact, len(r.convs))
 	out := make([]*convFact, 0, len(r.convs))
 	for _, c := range r.convs {
-		f := &convFact{KpiConversation: c, Tags: r.tags[c.ID]}
+		f := &convFact{KpiConversation: c, Tags: r.tags[c.ID], Creators: r.more.creators[c.ID]}
 		byID[c.ID] = f
 		out = append(out, f)
 	}
@@ -148,6 +167,8 @@ func (f *convFact) dimKeys(dim string) [][2]string {
 		return [][2]string{{f.Kind, f.Kind}}
 	case DimIntent:
 		return [][2]string{{f.Intent, f.Intent}}
+	case DimCreator:
+		return f.Creators
 	}
 	return nil
 }

@@ -43,7 +43,12 @@ func feb(day, hour, minute int) int64 {
 // openFixture builds the fixture in a temporary on-disk database.
 func openFixture(t *testing.T) *store.Store {
 	t.Helper()
-	now := func() time.Time { return time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC) }
+	return openFixtureAt(t, func() time.Time { return time.Date(2026, 3, 20, 12, 0, 0, 0, time.UTC) })
+}
+
+// openFixtureAt builds the fixture with the store's clock at now.
+func openFixtureAt(t *testing.T, now func() time.Time) *store.Store {
+	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "kpi.db"), store.Options{Now: now, SkipBackup: true})
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,10 @@ const (
 	DimIntent   = "intent"
 	DimCreator  = "creator"
 	DimCode     = "code"
+	// DimTemplate is the saved reply an order is credited to.
+	DimTemplate = "template"
+	// DimExperiment is an experiment variant ("experiment: template") the order's customer was in.
+	DimExperiment = "experiment"
 	// DimSlot is a weekday and hour of the busiest-time heat map, keyed "D-H" (0 = Sunday).
 	DimSlot = "slot"
 )
@@ -26,12 +30,16 @@ const (
 	UnitCount   = "count"
 	// UnitMoney is minor units of the figure's Currency.
 	UnitMoney = "money"
+	// UnitScore is a 1–5 rating.
+	UnitScore = "score"
 )
 
 // What a drill-down lists.
 const (
 	DrillConversations = "conversation"
 	DrillOrders        = "order"
+	// DrillLive lists live sessions (their calendar items).
+	DrillLive = "live"
 )
 
 // Row is one thing a figure counted: a conversation or an order.

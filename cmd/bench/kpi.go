@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -23,16 +24,41 @@ type kpiProbe struct {
 	name string
 	days int
 	run  func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error)
+	// what names run's count in the figure's detail ("conversations counted" when empty).
+	what string
 }
 
-// kpiProbes are the dashboard over the default 30 days and a quarter, and one drill-down.
+// kpiProbes are the dashboard over the default 30 days and a quarter (every
+// figure, including meaningful comments, leads, CSAT and live sessions),
+// drill-downs, the weekly report and the goals.
 var kpiProbes = []kpiProbe{
-	{"KPI dashboard, 30 days", 30, dashboardRows},
-	{"KPI dashboard, 90 days", 90, dashboardRows},
-	{"KPI drill-down (conversations, 30 days)", 30, func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error) {
-		d, err := svc.Drill(ctx, p, kpi.Volume, "", "")
+	{"KPI dashboard, 30 days", 30, dashboardRows, ""},
+	{"KPI dashboard, 90 days", 90, dashboardRows, ""},
+	{"KPI drill-down (conversations, 30 days)", 30, drillRows(kpi.Volume), "rows listed"},
+	{"KPI drill-down (meaningful comments, 30 days)", 30, drillRows(kpi.MeaningfulComments), "rows listed"},
+	{"KPI weekly report (HTML, 7 days)", 7, func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error) {
+		html, err := svc.Report(ctx, p, kpi.DefaultReportText)
+		return len(html), err
+	}, "bytes of HTML"},
+	{"KPI goals (three goals, month so far)", 30, func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error) {
+		g, err := svc.Goals(ctx, p.To)
+		return len(g), err
+	}, "goals measured"},
+}
+
+// drillRows times the drill-down of one figure.
+func drillRows(name string) func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error) {
+	return func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error) {
+		d, err := svc.Drill(ctx, p, name, "", "")
 		return len(d.Rows), err
-	}},
+	}
+}
+
+// kpiBenchGoals are the goals the goals probe measures (added once to the benchmark workspace).
+var kpiBenchGoals = []store.KpiGoal{
+	{Metric: kpi.Volume, Mode: kpi.GoalChange, Target: 0.15, Span: kpi.SpanMonth},
+	{Metric: kpi.FirstResponse, Mode: kpi.GoalAtMost, Target: 60, Span: kpi.SpanMonth},
+	{Metric: kpi.ResponseRate, Mode: kpi.GoalAtLeast, Target: 0.9, Span: kpi.SpanMonth},
 }
 
 // dashboardRows computes every figure and returns how many conversations the volume figure counted.
@@ -59,6 +85,9 @@ func kpiFigures(ctx context.Context, path string, prepErr error) []Figure {
 		defer st.Close()
 	}
 	cal := sla.MustCalendar(sla.DefaultCalendar("UTC"))
+	if err == nil {
+		err = ensureBenchGoals(ctx, st)
+	}
 	for _, p := range kpiProbes {
 		if err != nil {
 			out = append(out, latencyOrMissing(p.name, kpiGoal, timings{}, err, "")...)
@@ -74,8 +103,22 @@ func kpiFigures(ctx context.Context, path string, prepErr error) []Figure {
 			return e
 		})
 		out = append(out, latencyOrMissing(p.name, kpiGoal, t, runErr,
-			fmt.Sprintf("kpi.Service over %s – %s and the period before it (%d conversations counted)",
-				period.From.Format("2006-01-02"), period.To.Format("2006-01-02"), counted))...)
+			fmt.Sprintf("kpi.Service over %s – %s and the period before it (%d %s)",
+				period.From.Format("2006-01-02"), period.To.Format("2006-01-02"), counted, cmp.Or(p.what, "conversations counted")))...)
 	}
 	return out
+}
+
+// ensureBenchGoals adds the goals probe's goals unless the workspace has goals already.
+func ensureBenchGoals(ctx context.Context, st *store.Store) error {
+	have, err := st.KpiGoals(ctx)
+	if err != nil || len(have) > 0 {
+		return err
+	}
+	for _, g := range kpiBenchGoals {
+		if err := st.SaveKpiGoal(ctx, &g); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -58,6 +58,9 @@ var wantFigures = []string{
 	"KPI dashboard, 30 days p50", "KPI dashboard, 30 days p99",
 	"KPI dashboard, 90 days p50", "KPI dashboard, 90 days p99",
 	"KPI drill-down (conversations, 30 days) p50", "KPI drill-down (conversations, 30 days) p99",
+	"KPI drill-down (meaningful comments, 30 days) p50", "KPI drill-down (meaningful comments, 30 days) p99",
+	"KPI weekly report (HTML, 7 days) p50", "KPI weekly report (HTML, 7 days) p99",
+	"KPI goals (three goals, month so far) p50", "KPI goals (three goals, month so far) p99",
 	"Chromium start to first rows painted",
 	"scroll frame time p95",
 }

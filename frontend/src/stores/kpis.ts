@@ -63,5 +63,38 @@ export const useKpisStore = defineStore('kpis', () => {
     drill.value = null
   }
 
-  return { data, range, loading, error, drill, load, setRange, openDrill, closeDrill }
+  // Goals with their progress, reloaded after each change.
+  const goals = ref<api.KpiGoal[]>([])
+  const goalsError = ref<AppError | null>(null)
+  async function loadGoals(): Promise<void> {
+    try {
+      goals.value = await api.goals()
+      goalsError.value = null
+    } catch (err) {
+      goalsError.value = toAppError(err)
+    }
+  }
+  async function saveGoal(g: api.KpiGoalInput): Promise<void> {
+    await api.saveGoal(g)
+    await loadGoals()
+  }
+  async function deleteGoal(id: number): Promise<void> {
+    await api.deleteGoal(id)
+    await loadGoals()
+  }
+
+  // Settings: rating requests and the minutes-per-reply assumption (the dashboard reloads after a save).
+  const settings = ref<api.KpiSettings | null>(null)
+  async function loadSettings(): Promise<void> {
+    settings.value = await api.settings()
+  }
+  async function saveSettings(s: api.KpiSettings): Promise<void> {
+    settings.value = await api.saveSettings(s)
+    await load()
+  }
+
+  return {
+    data, range, loading, error, drill, load, setRange, openDrill, closeDrill,
+    goals, goalsError, loadGoals, saveGoal, deleteGoal, settings, loadSettings, saveSettings,
+  }
 })

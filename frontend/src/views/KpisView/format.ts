@@ -15,6 +15,8 @@ export function formatValue(unit: string, value: number | null, currency: string
       return currency ? formatMoney(Math.round(value), currency, locale) : '—'
     case 'count':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value)
+    case 'score':
+      return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(value)} / 5`
     case 'minutes':
       return formatDuration(value, locale)
     case 'hours':
@@ -72,4 +74,42 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+/** Downloads a data: URL (an ECharts PNG from getDataURL) as a file, through a Blob URL. */
+export function downloadDataURL(filename: string, dataURL: string): void {
+  const [head, body = ''] = dataURL.split(',', 2)
+  const type = /^data:([^;,]+)/.exec(head ?? '')?.[1] ?? 'application/octet-stream'
+  const bin = atob(body)
+  const bytes = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+  const url = URL.createObjectURL(new Blob([bytes], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+/**
+ * A goal's target typed by a person, in the figure's stored unit: a change or a
+ * rate is typed in percent (15 → 0.15), money in the currency's main unit
+ * (12.50 → 1250 minor units, two decimals assumed), times in minutes (hours
+ * figures are stored in hours), anything else as typed.
+ */
+export function goalTargetFromInput(mode: string, unit: string, typed: number): number {
+  if (mode === 'change' || unit === 'ratio') return typed / 100
+  if (unit === 'money') return Math.round(typed * 100)
+  if (unit === 'hours') return typed / 60
+  return typed
+}
+
+/** The inverse of goalTargetFromInput, to fill the form when editing. */
+export function goalTargetToInput(mode: string, unit: string, target: number): number {
+  if (mode === 'change' || unit === 'ratio') return Math.round(target * 10000) / 100
+  if (unit === 'money') return target / 100
+  if (unit === 'hours') return Math.round(target * 60 * 100) / 100
+  return target
 }
