@@ -28,6 +28,7 @@ func init() {
 		"ConsentInput": ConsentInputDTO{}, "RetentionPolicy": RetentionPolicyDTO{}, "PurgeCandidate": PurgeCandidateDTO{},
 		"PurgeResult": PurgeResultDTO{}, "LegalHold": LegalHoldDTO{}, "DataRequest": DataRequestDTO{}, "EraseResult": EraseResultDTO{},
 		"Appeal": AppealDTO{}, "AppealInput": AppealInputDTO{},
+		"AIEndpoint": AIEndpointDTO{}, "AutomationSettings": AutomationSettingsDTO{}, "PausedConversation": PausedConversationDTO{},
 	} {
 		contractPairs[ts] = dto
 	}

@@ -101,8 +101,23 @@ func (c *Classifier) Retrain(ctx context.Context, actor string) (classify.Qualit
 // ClassifyMessage classifies a stored message and saves the verdict (which
 // also sets the conversation's intent and sentiment).
 func (c *Classifier) ClassifyMessage(ctx context.Context, m store.InboundMessage) (classify.Result, error) {
-	r := c.Classify(m.Text)
-	err := c.Store.SaveClassification(ctx, store.MessageClassification{MessageID: m.ID, ConversationID: m.ConversationID,
-		Intent: r.Intent, Kind: r.Kind, Sentiment: r.Sentiment, Confidence: r.Confidence, Source: r.Source})
-	return r, err
+	rs, err := c.ClassifyMessages(ctx, []store.InboundMessage{m})
+	if len(rs) == 0 {
+		return classify.Result{}, err
+	}
+	return rs[0], err
+}
+
+// ClassifyMessages classifies stored messages and saves every verdict in one
+// transaction; the results are in the order of msgs.
+func (c *Classifier) ClassifyMessages(ctx context.Context, msgs []store.InboundMessage) ([]classify.Result, error) {
+	results := make([]classify.Result, len(msgs))
+	rows := make([]store.MessageClassification, len(msgs))
+	for i, m := range msgs {
+		r := c.Classify(m.Text)
+		results[i] = r
+		rows[i] = store.MessageClassification{MessageID: m.ID, ConversationID: m.ConversationID,
+			Intent: r.Intent, Kind: r.Kind, Sentiment: r.Sentiment, Confidence: r.Confidence, Source: r.Source}
+	}
+	return results, c.Store.SaveClassifications(ctx, rows)
 }

@@ -91,9 +91,9 @@ func (d *Drafts) approvalCategories(ctx context.Context) []string {
 	if err != nil || strings.TrimSpace(v) == "" {
 		return DefaultApprovalCategories
 	}
-	var out []string
+	out := []string{}
 	for _, c := range strings.Split(v, ",") {
-		if c = strings.TrimSpace(c); c != "" {
+		if c = strings.TrimSpace(c); c != "" && c != keyNoApprovalCategories {
 			out = append(out, c)
 		}
 	}

@@ -70,12 +70,12 @@ func (e *Engine) HandleStored(ctx context.Context, messageIDs []int64) error {
 		return err
 	}
 	var errs []error
+	// The whole page is classified and saved in one transaction (the rules below read the verdicts).
+	if _, err := e.Classifier.ClassifyMessages(ctx, msgs); err != nil {
+		return err
+	}
 	for _, m := range msgs {
-		if _, err := e.Classifier.ClassifyMessage(ctx, m); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if !e.fresh(m.Message) || governance.Paused(ctx, e.Store) {
+		if !e.fresh(m.Message) || governance.Paused(ctx, e.Store) || governance.ConversationPaused(ctx, e.Store, m.ConversationID) {
 			continue
 		}
 		s, err := e.subject(ctx, m, false)
@@ -86,6 +86,9 @@ func (e *Engine) HandleStored(ctx context.Context, messageIDs []int64) error {
 		for _, r := range rules {
 			if !r.Conditions.Matches(s, e.InBusinessHours) {
 				continue
+			}
+			if governance.ConversationPaused(ctx, e.Store, m.ConversationID) {
+				break // an earlier rule handed the conversation over to a person
 			}
 			outcomes := e.apply(ctx, r, s)
 			oj, _ := json.Marshal(outcomes)
@@ -167,14 +170,7 @@ func (e *Engine) do(ctx context.Context, r Rule, s Subject, a Action) (string, e
 	case ActionHide:
 		return e.hide(ctx, r, s)
 	case ActionEscalate:
-		if err := e.Store.RuleSetPriority(ctx, convID, 3); err != nil {
-			return "", err
-		}
-		if err := e.Store.SetConversationStatus(ctx, convID, store.StatusOpen); err != nil {
-			return "", err
-		}
-		e.notify(Notification{RuleID: r.ID, ConversationID: convID, MessageID: s.Message.ID, Kind: "escalate", Note: a.Note})
-		return "priority 3", nil
+		return e.escalate(ctx, r, s, a)
 	case ActionNotify:
 		e.notify(Notification{RuleID: r.ID, ConversationID: convID, MessageID: s.Message.ID, Kind: "notify", Note: a.Note})
 		return a.Note, nil
@@ -235,8 +231,16 @@ func (e *Engine) hide(ctx context.Context, r Rule, s Subject) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := mod.Moderate(ctx, platforms.ModerationAction{Kind: platforms.ModerateHide, TargetExternalID: s.Message.ExternalID,
-		ThreadExternalID: conv.ExternalID}); err != nil {
+	err = mod.Moderate(ctx, platforms.ModerationAction{Kind: platforms.ModerateHide, TargetExternalID: s.Message.ExternalID,
+		ThreadExternalID: conv.ExternalID})
+	// Recorded like a person's action: the message's hidden state, the moderation log, the audit trail.
+	rec := store.ModerationRecord{MessageID: s.Message.ID, Action: string(platforms.ModerateHide), Actor: r.Actor(),
+		Origin: store.ModerationByAutomation, Reason: fmt.Sprintf("rule %d", r.ID)}
+	if err != nil {
+		rec.Outcome, rec.ErrorKind, rec.ErrorDetail = store.ModerationFailed, string(platforms.KindOf(err)), err.Error()
+	}
+	_, _ = e.Store.RecordModeration(context.WithoutCancel(ctx), rec)
+	if err != nil {
 		return "", err
 	}
 	e.sampleForReview(ctx, store.ReviewModeration, "message", s.Message.ID, conv.ID, r.ID, s.Message.Text)

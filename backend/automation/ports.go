@@ -35,4 +35,6 @@ type Notification struct {
 	MessageID      int64
 	Kind           string // notify | escalate
 	Note           string
+	// Assignee is the member a hand-over assigned the conversation to ("" when none).
+	Assignee string
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -65,9 +66,6 @@ const systemPrompt = "You draft short, friendly replies for a small creator-led 
 
 // Draft implements Provider.
 func (o *OpenAIDrafter) Draft(ctx context.Context, req DraftRequest) (string, error) {
-	if o.BaseURL == "" || o.Model == "" {
-		return "", errors.New("automation: the AI endpoint is not configured")
-	}
 	msgs := []map[string]string{{"role": "system", "content": systemPrompt}}
 	for _, m := range req.Thread {
 		role := "user"
@@ -76,19 +74,39 @@ func (o *OpenAIDrafter) Draft(ctx context.Context, req DraftRequest) (string, er
 		}
 		msgs = append(msgs, map[string]string{"role": role, "content": m.Text})
 	}
-	body, _ := json.Marshal(map[string]any{"model": o.Model, "messages": msgs, "temperature": 0.3})
+	return o.complete(ctx, msgs, 0)
+}
+
+// Test asks the endpoint for a one-word answer, to check the address, the
+// model and the key before any draft depends on them.
+func (o *OpenAIDrafter) Test(ctx context.Context) error {
+	_, err := o.complete(ctx, []map[string]string{{"role": "user", "content": "Reply with the single word OK."}}, 5)
+	return err
+}
+
+// complete posts a chat completion and returns the first answer's text.
+// Failures are *AIEndpointError values the UI can translate.
+func (o *OpenAIDrafter) complete(ctx context.Context, msgs []map[string]string, maxTokens int) (string, error) {
+	if o.BaseURL == "" || o.Model == "" {
+		return "", &AIEndpointError{Reason: AINotConfigured}
+	}
+	req := map[string]any{"model": o.Model, "messages": msgs, "temperature": 0.3}
+	if maxTokens > 0 {
+		req["max_tokens"] = maxTokens
+	}
+	body, _ := json.Marshal(req)
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	httpReq, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(o.BaseURL, "/")+"/chat/completions", bytes.NewReader(body))
 	if err != nil {
-		return "", err
+		return "", &AIEndpointError{Reason: AIBadAddress}
 	}
 	httpReq.Header.Set("Content-Type", "application/json")
 	if o.Vault != nil && o.KeyName != "" {
 		if key, err := o.Vault.Get(ctx, o.KeyName); err == nil && key != "" {
 			httpReq.Header.Set("Authorization", "Bearer "+key)
 		} else if err != nil && !errors.Is(err, secrets.ErrNotFound) {
-			return "", err
+			return "", &AIEndpointError{Reason: AIKeyringUnavailable}
 		}
 	}
 	client := o.Client
@@ -97,12 +115,17 @@ func (o *OpenAIDrafter) Draft(ctx context.Context, req DraftRequest) (string, er
 	}
 	resp, err := client.Do(httpReq)
 	if err != nil {
-		return "", fmt.Errorf("automation: AI endpoint: %w", err)
+		return "", &AIEndpointError{Reason: AIUnreachable}
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if resp.StatusCode != http.StatusOK {
-		return "", fmt.Errorf("automation: AI endpoint answered %d", resp.StatusCode)
+	switch {
+	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
+		return "", &AIEndpointError{Reason: AIUnauthorized, Status: resp.StatusCode}
+	case resp.StatusCode == http.StatusNotFound:
+		return "", &AIEndpointError{Reason: AINotFound, Status: resp.StatusCode}
+	case resp.StatusCode != http.StatusOK:
+		return "", &AIEndpointError{Reason: AIStatus, Status: resp.StatusCode}
 	}
 	var out struct {
 		Choices []struct {
@@ -112,11 +135,43 @@ func (o *OpenAIDrafter) Draft(ctx context.Context, req DraftRequest) (string, er
 		} `json:"choices"`
 	}
 	if err := json.Unmarshal(raw, &out); err != nil || len(out.Choices) == 0 {
-		return "", errors.New("automation: the AI endpoint sent no answer")
+		return "", &AIEndpointError{Reason: AINoAnswer}
 	}
 	text := strings.TrimSpace(out.Choices[0].Message.Content)
 	if text == "" {
-		return "", errors.New("automation: the AI endpoint sent an empty answer")
+		return "", &AIEndpointError{Reason: AINoAnswer}
 	}
 	return text, nil
+}
+
+// Reasons an AI endpoint call fails (errors.automation.ai.<reason>).
+const (
+	AINotConfigured      = "notConfigured"
+	AIBadAddress         = "badAddress"
+	AIUnreachable        = "unreachable"
+	AIUnauthorized       = "unauthorized"
+	AINotFound           = "notFound"
+	AIStatus             = "status"
+	AINoAnswer           = "noAnswer"
+	AIKeyringUnavailable = "keyring"
+)
+
+// AIEndpointError says why the AI endpoint could not be used; it never holds the key.
+type AIEndpointError struct {
+	Reason string
+	// Status is the HTTP status when the endpoint answered with an error.
+	Status int
+}
+
+// Error implements error.
+func (e *AIEndpointError) Error() string {
+	if e.Status != 0 {
+		return fmt.Sprintf("automation: AI endpoint %s (HTTP %d)", e.Reason, e.Status)
+	}
+	return "automation: AI endpoint " + e.Reason
+}
+
+// ErrorKey implements app.KeyedError.
+func (e *AIEndpointError) ErrorKey() (code, key string, args map[string]string) {
+	return "ai_endpoint", "errors.automation.ai." + e.Reason, map[string]string{"status": strconv.Itoa(e.Status)}
 }

@@ -3,6 +3,7 @@ package automation
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"creatordesk/backend/automation/classify"
@@ -105,7 +106,13 @@ func (r Rule) Validate() error {
 			if a.TemplateID == 0 {
 				return invalid("template")
 			}
-		case ActionAssign, ActionPriority, ActionDraft, ActionHide, ActionEscalate, ActionNotify, ActionLiveQuestion:
+		case ActionEscalate:
+			if a.Assignee != "" {
+				if _, err := strconv.ParseInt(a.Assignee, 10, 64); err != nil {
+					return invalid("assignee")
+				}
+			}
+		case ActionAssign, ActionPriority, ActionDraft, ActionHide, ActionNotify, ActionLiveQuestion:
 		default:
 			return invalid("action")
 		}

@@ -34,6 +34,21 @@ type TargetPublisher interface {
 // destination of a TargetPublisher, such as a Telegram channel's "@name" or id.
 const ChannelSetting = "channel"
 
+// ConditionalPublisher is a platforms.Publisher whose accounts differ: a
+// Meta connector publishes on a Facebook Page but not on Instagram.
+type ConditionalPublisher interface {
+	CanPublish() bool
+}
+
+// declaresPublish reports whether the connector publishes: it declares
+// CapPublish, or says so itself as a ConditionalPublisher.
+func declaresPublish(conn platforms.Connector) bool {
+	if cp, ok := conn.(ConditionalPublisher); ok {
+		return cp.CanPublish()
+	}
+	return platforms.Has(conn.Capabilities(), platforms.CapPublish)
+}
+
 // errCannotPublish: the account's connector has no way to publish; the job becomes a reminder.
 var errCannotPublish = errors.New("calendar: this account cannot publish through its API")
 
@@ -50,7 +65,7 @@ func publishVia(ctx context.Context, conn platforms.Connector, acc store.Account
 			return sent, false, err
 		}
 	}
-	if p, ok := conn.(platforms.Publisher); ok && platforms.Has(conn.Capabilities(), platforms.CapPublish) {
+	if p, ok := conn.(platforms.Publisher); ok && declaresPublish(conn) {
 		sent, err = p.Publish(ctx, post)
 		return sent, false, err
 	}
@@ -66,5 +81,5 @@ func canPublish(conn platforms.Connector, acc store.Account) bool {
 		return true
 	}
 	_, ok := conn.(platforms.Publisher)
-	return ok && platforms.Has(conn.Capabilities(), platforms.CapPublish)
+	return ok && declaresPublish(conn)
 }

@@ -40,12 +40,26 @@ func languageOf(lang string) string {
 	return "en"
 }
 
-// Label returns the disclosure label for a language (the configured one when set).
-func Label(ctx context.Context, st *store.Store, lang string) string {
+// Label returns the disclosure label for a channel and language: the
+// channel's configured label, else the one label set for every channel, else
+// the built-in label of the language.
+func Label(ctx context.Context, st *store.Store, channel, lang string) string {
+	if v := strings.TrimSpace(readMap(ctx, st, KeyChannelLabels)[channel]); v != "" {
+		return v
+	}
 	if v, _ := st.Setting(ctx, KeyDisclosureLabel, ""); strings.TrimSpace(v) != "" {
 		return strings.TrimSpace(v)
 	}
-	return defaultLabels[languageOf(lang)]
+	return DefaultLabel(lang)
+}
+
+// Notice returns the first-message assistant notice for a language (the configured one when set).
+func Notice(ctx context.Context, st *store.Store, lang string) string {
+	lang = languageOf(lang)
+	if v := strings.TrimSpace(readMap(ctx, st, KeyNotices)[lang]); v != "" {
+		return v
+	}
+	return DefaultNotice(lang)
 }
 
 // addDisclosure labels automated messages, and opens the first one to a
@@ -54,14 +68,14 @@ func (g *Gate) addDisclosure(ctx context.Context, conv store.Conversation, req *
 	if req.Origin != inbox.OriginAutomation && req.Origin != inbox.OriginAway {
 		return nil
 	}
-	text := strings.TrimRight(req.Text, " \n") + "\n" + Label(ctx, g.Store, conv.Language)
+	text := strings.TrimRight(req.Text, " \n") + "\n" + Label(ctx, g.Store, conv.Platform, conv.Language)
 	if conv.ContactID != nil {
 		done, err := g.Store.Disclosed(ctx, *conv.ContactID, conv.Platform)
 		if err != nil {
 			return err
 		}
 		if !done {
-			text = defaultNotices[languageOf(conv.Language)] + "\n\n" + text
+			text = Notice(ctx, g.Store, conv.Language) + "\n\n" + text
 		}
 	}
 	req.Text = text

@@ -46,10 +46,11 @@ func (f policyFunc) Check(ctx context.Context, conv store.Conversation, req *inb
 	return f(ctx, conv, req)
 }
 
-// Policies returns the checks in the order they run: kill switch, opt-out,
-// consent, loop guard, rate caps, and last the disclosure (which amends the text).
+// Policies returns the checks in the order they run: kill switch, a
+// conversation handed over to a person, opt-out, consent, loop guard, rate
+// caps, and last the disclosure (which amends the text).
 func (g *Gate) Policies() []inbox.Policy {
-	return []inbox.Policy{policyFunc(g.checkPaused), policyFunc(g.checkOptOut), policyFunc(g.checkConsent),
+	return []inbox.Policy{policyFunc(g.checkPaused), policyFunc(g.checkHandedOver), policyFunc(g.checkOptOut), policyFunc(g.checkConsent),
 		policyFunc(g.checkLoop), policyFunc(g.checkCaps), policyFunc(g.addDisclosure)}
 }
 

@@ -54,15 +54,74 @@ func (s *Store) RecordOptOut(ctx context.Context, e OptOutEntry) (OptOutEntry, e
 	return e, classify(s.W.WithContext(ctx).Omit("contact_name").Create(&e).Error)
 }
 
-// OptedOut reports whether a contact's newest ledger row for scope is a STOP.
+// OptedOut reports whether a contact is opted out of scope. A contact that
+// absorbed others by merging keeps their ledgers: see familyNewest for how
+// the newest entries of the merged contacts combine (the stricter wins, a
+// later STOP or START decides). The entry returned is the deciding one.
 func (s *Store) OptedOut(ctx context.Context, contactID int64, scope string) (bool, OptOutEntry, error) {
+	fam, mergedAt, err := s.contactFamily(ctx, contactID)
+	if err != nil {
+		return false, OptOutEntry{}, err
+	}
 	var rows []OptOutEntry
-	err := s.R.WithContext(ctx).Raw(`SELECT * FROM optouts WHERE contact_id = ? AND scope = ? ORDER BY id DESC LIMIT 1`,
-		contactID, scope).Scan(&rows).Error
+	err = s.R.WithContext(ctx).Raw(`SELECT o.* FROM optouts o WHERE o.contact_id IN ? AND o.scope = ?
+		AND o.id = (SELECT MAX(x.id) FROM optouts x WHERE x.contact_id = o.contact_id AND x.scope = o.scope)`, fam, scope).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
 		return false, OptOutEntry{}, classify(err)
 	}
-	return rows[0].OptedOut, rows[0], nil
+	i := familyNewest(len(rows), func(i int) (int64, bool) { return rows[i].At, rows[i].OptedOut }, mergedAt, true)
+	return rows[i].OptedOut, rows[i], nil
+}
+
+// familyNewest picks the deciding entry among the newest entry of each
+// contact of a merged family: an entry made at or after the latest merge
+// (a STOP or START the person sent since) decides; before that, the
+// strictest one does (strict is the value that blocks: an opt-out, or a
+// withdrawn consent).
+func familyNewest(n int, at func(int) (int64, bool), mergedAt int64, strict bool) int {
+	newest, newestAt := 0, int64(0)
+	for i := range n {
+		if t, _ := at(i); i == 0 || t > newestAt {
+			newest, newestAt = i, t
+		}
+	}
+	if n == 1 || (mergedAt > 0 && newestAt >= mergedAt) {
+		return newest
+	}
+	for i := range n {
+		if _, v := at(i); v == strict {
+			return i
+		}
+	}
+	return newest
+}
+
+// contactFamily is a contact and every contact merged into it (directly or
+// through a chain of merges), and when the latest of those merges happened
+// (0 when none).
+func (s *Store) contactFamily(ctx context.Context, contactID int64) ([]int64, int64, error) {
+	fam := []int64{contactID}
+	frontier := []int64{contactID}
+	for hops := 0; len(frontier) > 0 && hops < 16; hops++ {
+		var next []int64
+		if err := s.R.WithContext(ctx).Raw(`SELECT id FROM contacts WHERE merged_into IN ?`, frontier).Scan(&next).Error; err != nil {
+			return nil, 0, classify(err)
+		}
+		fam = append(fam, next...)
+		frontier = next
+	}
+	if len(fam) == 1 {
+		return fam, 0, nil
+	}
+	var at []int64
+	if err := s.R.WithContext(ctx).Raw(`SELECT COALESCE(MAX(created_at), 0) FROM contact_merges WHERE survivor_id IN ? AND undone_at = 0`, fam).
+		Scan(&at).Error; err != nil {
+		return nil, 0, classify(err)
+	}
+	if len(at) == 0 {
+		return fam, 0, nil
+	}
+	return fam, at[0], nil
 }
 
 // OptOutLedger lists ledger rows newest first (contactID 0 = every contact).
@@ -89,15 +148,23 @@ func (s *Store) RecordConsent(ctx context.Context, c ConsentRecord) (ConsentReco
 	return c, classify(s.W.WithContext(ctx).Omit("contact_name").Create(&c).Error)
 }
 
-// HasConsent reports whether the contact's newest record for purpose grants it.
+// HasConsent reports whether the contact consents to purpose: the newest
+// record grants it. For a contact that absorbed others by merging, a
+// withdrawal on any of them wins over a grant made before the merge, a grant
+// on any of them counts when none withdrew, and a record made since the merge decides.
 func (s *Store) HasConsent(ctx context.Context, contactID int64, purpose string) (bool, error) {
+	fam, mergedAt, err := s.contactFamily(ctx, contactID)
+	if err != nil {
+		return false, err
+	}
 	var rows []ConsentRecord
-	err := s.R.WithContext(ctx).Raw(`SELECT * FROM consents WHERE contact_id = ? AND purpose = ? ORDER BY id DESC LIMIT 1`,
-		contactID, purpose).Scan(&rows).Error
+	err = s.R.WithContext(ctx).Raw(`SELECT k.* FROM consents k WHERE k.contact_id IN ? AND k.purpose = ?
+		AND k.id = (SELECT MAX(y.id) FROM consents y WHERE y.contact_id = k.contact_id AND y.purpose = k.purpose)`, fam, purpose).Scan(&rows).Error
 	if err != nil || len(rows) == 0 {
 		return false, classify(err)
 	}
-	return rows[0].Granted, nil
+	i := familyNewest(len(rows), func(i int) (int64, bool) { return rows[i].At, rows[i].Granted }, mergedAt, false)
+	return rows[i].Granted, nil
 }
 
 // Consents lists consent records newest first (contactID 0 = every contact).

@@ -122,22 +122,50 @@ func (s *Store) LatestClassifierModel(ctx context.Context) (ClassifierModelRow, 
 // SaveClassification stores a message's classification and copies its intent
 // and sentiment onto the conversation (the newest inbound message decides).
 func (s *Store) SaveClassification(ctx context.Context, c MessageClassification) error {
-	if c.ClassifiedAt == 0 {
-		c.ClassifiedAt = s.nowMillis()
+	return s.SaveClassifications(ctx, []MessageClassification{c})
+}
+
+// SaveClassifications stores many verdicts in one transaction, with each
+// statement prepared once: a synced page's messages are classified together,
+// so the classifier never costs the sync a transaction per message.
+func (s *Store) SaveClassifications(ctx context.Context, cs []MessageClassification) error {
+	if len(cs) == 0 {
+		return nil
 	}
-	db := s.W.WithContext(ctx)
-	err := db.Exec(`INSERT INTO message_classifications(message_id, conversation_id, intent, kind, sentiment, confidence, source, classified_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(message_id) DO UPDATE SET intent = excluded.intent, kind = excluded.kind, sentiment = excluded.sentiment,
-		confidence = excluded.confidence, source = excluded.source, classified_at = excluded.classified_at`,
-		c.MessageID, c.ConversationID, c.Intent, c.Kind, c.Sentiment, c.Confidence, c.Source, c.ClassifiedAt).Error
+	now := s.nowMillis()
+	tx, err := s.writer().BeginTx(ctx, nil)
 	if err != nil {
 		return classify(err)
 	}
-	return classify(db.Exec(`UPDATE conversations SET intent = ?, sentiment = ? WHERE id = ? AND NOT EXISTS (
+	defer func() { _ = tx.Rollback() }()
+	save, err := tx.PrepareContext(ctx, `INSERT INTO message_classifications(message_id, conversation_id, intent, kind, sentiment, confidence, source, classified_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(message_id) DO UPDATE SET intent = excluded.intent, kind = excluded.kind, sentiment = excluded.sentiment,
+		confidence = excluded.confidence, source = excluded.source, classified_at = excluded.classified_at`)
+	if err != nil {
+		return classify(err)
+	}
+	defer save.Close()
+	// The conversation shows the verdict of its newest inbound message only.
+	latest, err := tx.PrepareContext(ctx, `UPDATE conversations SET intent = ?, sentiment = ? WHERE id = ? AND NOT EXISTS (
 		SELECT 1 FROM messages n WHERE n.conversation_id = ? AND n.direction = 'in'
-		AND n.sent_at > (SELECT sent_at FROM messages WHERE id = ?))`,
-		c.Intent, c.Sentiment, c.ConversationID, c.ConversationID, c.MessageID).Error)
+		AND n.sent_at > (SELECT sent_at FROM messages WHERE id = ?))`)
+	if err != nil {
+		return classify(err)
+	}
+	defer latest.Close()
+	for _, c := range cs {
+		if c.ClassifiedAt == 0 {
+			c.ClassifiedAt = now
+		}
+		if _, err := save.ExecContext(ctx, c.MessageID, c.ConversationID, c.Intent, c.Kind, c.Sentiment, c.Confidence, c.Source, c.ClassifiedAt); err != nil {
+			return classify(err)
+		}
+		if _, err := latest.ExecContext(ctx, c.Intent, c.Sentiment, c.ConversationID, c.ConversationID, c.MessageID); err != nil {
+			return classify(err)
+		}
+	}
+	return classify(tx.Commit())
 }
 
 // ClassificationOf returns a message's classification, or ErrNotFound.

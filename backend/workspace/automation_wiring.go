@@ -2,10 +2,13 @@ package workspace
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"creatordesk/backend/automation"
 	"creatordesk/backend/automation/classify"
+	"creatordesk/backend/notify"
+	"creatordesk/backend/sla"
 	"creatordesk/backend/store"
 	"creatordesk/backend/templates"
 )
@@ -70,7 +73,8 @@ func (t automationTemplates) ForIntent(ctx context.Context, intent, kind, _ stri
 func wireAutomation(w *Workspace, svc *AutomationServices) {
 	tpl := automationTemplates{w}
 	svc.Engine.Templates = tpl
-	svc.Drafts.Provider = automation.OfflineDrafter{Templates: tpl}
+	svc.Drafts.Provider = &automation.SwitchingProvider{AI: svc.AI, Offline: automation.OfflineDrafter{Templates: tpl}}
+	svc.Engine.Notify = func(n automation.Notification) { notifyHandover(w, n) }
 	svc.Engine.InBusinessHours = func(at time.Time) bool {
 		sla := w.SLA()
 		if sla == nil {
@@ -78,5 +82,45 @@ func wireAutomation(w *Workspace, svc *AutomationServices) {
 		}
 		_, cal := sla.Calendar()
 		return cal == nil || cal.IsOpen(at)
+	}
+}
+
+// handoverTitles are the desktop notification titles of the notify and
+// escalate actions, per language ({id} is the conversation).
+var handoverTitles = map[string]map[string]string{
+	"escalate": {"en": "A conversation needs a person (#%d)", "zh-Hans": "有一个对话需要人工处理（#%d）",
+		"zh-Hant": "有一則對話需要真人處理（#%d）", "ro": "O conversație are nevoie de un om (#%d)", "hi": "एक बातचीत को किसी व्यक्ति की ज़रूरत है (#%d)"},
+	"notify": {"en": "An automation rule flagged a conversation (#%d)", "zh-Hans": "自动化规则标记了一个对话（#%d）",
+		"zh-Hant": "自動化規則標記了一則對話（#%d）", "ro": "O regulă automată a semnalat o conversație (#%d)", "hi": "एक ऑटोमेशन नियम ने बातचीत चिह्नित की (#%d)"},
+}
+
+// notifyHandover shows the notify and escalate actions as a desktop
+// notification, when notifications are on and it is not quiet time (a
+// hand-over is urgent). The audit trail records the action either way.
+func notifyHandover(w *Workspace, n automation.Notification) {
+	s := w.SLA()
+	if s == nil {
+		return
+	}
+	set := s.NotifySettings()
+	_, cal := s.Calendar()
+	var loc *time.Location
+	if cal != nil {
+		loc = cal.Location()
+	}
+	if !set.Enabled || (set.DND && notify.InQuietHours(set, w.Store.Now(), loc)) {
+		return
+	}
+	ctx := w.Context()
+	lang, _ := w.Store.Setting(ctx, "language", "")
+	lang = sla.PickLanguage(lang)
+	titles := handoverTitles[n.Kind]
+	title, ok := titles[lang]
+	if !ok {
+		title = titles["en"]
+	}
+	if err := s.Notifier().Notify(ctx, notify.Notification{Title: fmt.Sprintf(title, n.ConversationID), Body: n.Note,
+		Urgent: n.Kind == "escalate"}); err != nil {
+		w.Log.Info("automation: notification not shown", "err", err)
 	}
 }

@@ -26,6 +26,8 @@ type AutomationServices struct {
 	Requests   *governance.Requests
 	Rules      *automation.Rules
 	Appeals    *governance.Appeals
+	// AI is the optional OpenAI-compatible endpoint (its key in the keyring).
+	AI *automation.AISettings
 }
 
 func init() {
@@ -53,6 +55,7 @@ func startAutomation(w *Workspace) (func(), error) {
 		Ledger: &governance.Ledger{Store: w.Store}, Retention: &governance.Retention{Store: w.Store},
 		Requests: &governance.Requests{Store: w.Store},
 		Rules:    &automation.Rules{Store: w.Store}, Appeals: &governance.Appeals{Store: w.Store},
+		AI: &automation.AISettings{Store: w.Store, Vault: w.Vault, KeyName: automation.APIKeyName(w.ID)},
 	}
 	wireAutomation(w, svc)
 	w.SetService(automationModule, svc)

@@ -135,9 +135,47 @@ export interface AutomationOptions {
   actions: string[]
 }
 
+/** The optional OpenAI-compatible endpoint; the key itself never leaves the keyring. */
+export interface AIEndpoint {
+  baseUrl: string
+  model: string
+  hasKey: boolean
+}
+
+/** What a person sets for automated messages (labels per channel, notices per language). */
+export interface AutomationSettings {
+  contactHourlyCap: number
+  accountDailyCap: number
+  reviewSharePercent: number
+  labels: Record<string, string>
+  notices: Record<string, string>
+  defaultLabels: Record<string, string>
+  defaultNotices: Record<string, string>
+  channels: string[]
+  approvalCategories: string[]
+  allCategories: string[]
+  ai: AIEndpoint
+}
+
+/** A conversation handed over to a person: automation is paused there. */
+export interface PausedConversation {
+  conversationId: number
+  title: string
+  platform: string
+  pausedAt: string
+  actor: string
+  reason: string
+}
+
 declare module './bridge' {
   interface Bindings {
     Automation: {
+      Settings(): Promise<AutomationSettings>
+      SaveSettings(s: AutomationSettings): Promise<AutomationSettings>
+      SetAIKey(key: string): Promise<AIEndpoint>
+      TestAIEndpoint(): Promise<AIEndpoint>
+      PausedConversations(): Promise<PausedConversation[]>
+      ResumeConversation(conversationId: number): Promise<PausedConversation[]>
       Options(): Promise<AutomationOptions>
       Rules(): Promise<AutomationRule[]>
       SaveRule(rule: AutomationRule): Promise<AutomationRule>
@@ -191,3 +229,12 @@ export const reviewQueue = async (pendingOnly: boolean) => (await call('Automati
 export const markReview = async (id: number, verdict: 'right' | 'wrong') => call('Automation', 'MarkReview', id, verdict)
 export const getQuality = async () => call('Automation', 'Quality')
 export const retrain = async () => call('Automation', 'Retrain')
+export const getSettings = async () => call('Automation', 'Settings')
+export const saveSettings = async (s: AutomationSettings) => call('Automation', 'SaveSettings', s)
+export const setAIKey = async (key: string) => call('Automation', 'SetAIKey', key)
+export const testAIEndpoint = async () => call('Automation', 'TestAIEndpoint')
+export const pausedConversations = async () => (await call('Automation', 'PausedConversations')) ?? []
+export const resumeConversation = async (id: number) => (await call('Automation', 'ResumeConversation', id)) ?? []
+
+/** The languages a first-message notice is written in, in display order. */
+export const NOTICE_LANGUAGES = ['en', 'zh-Hans', 'zh-Hant', 'ro', 'hi'] as const

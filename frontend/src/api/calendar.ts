@@ -224,6 +224,18 @@ export interface ScheduledMessage {
   refusal: string
 }
 
+/** Payload of the `calendar:changed` event: the item (and publish job) that changed. */
+export interface CalendarChanged {
+  ItemID: number
+  JobID: number
+}
+
+declare module './types' {
+  interface AppEvents {
+    'calendar:changed': CalendarChanged
+  }
+}
+
 declare module './bridge' {
   interface Bindings {
     Calendar: {
