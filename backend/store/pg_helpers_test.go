@@ -25,6 +25,8 @@ const testPostgresEnv = "CREATORDESK_TEST_POSTGRES"
 var sqliteOnlyTests = map[string]string{
 	"TestFullDiskRollsBackWholePagesAndRecovers": "fills a size-capped SQLite file (a PostgreSQL server reports disk full itself)",
 	"TestKpiMessageScanUsesTheCoveringIndex":     "reads SQLite's EXPLAIN QUERY PLAN",
+	"TestListQueriesUseIndexes":                  "reads SQLite's EXPLAIN QUERY PLAN",
+	"TestWaitingFilterUsesAnIndex":               "reads SQLite's EXPLAIN QUERY PLAN",
 	"TestBackupRefusesToOverwrite":               "VACUUM INTO backups of the SQLite file (a team database is backed up by its server)",
 }
 
