@@ -34,6 +34,10 @@ type Config struct {
 	Now func() time.Time
 	// Registry overrides the connectors (Registry() when nil).
 	Registry platforms.Registry
+	// Postgres, when set, is the connection string of a team database: the
+	// workspace opens it instead of the SQLite file in Dir (Dir still holds
+	// the log, the backups and the desktop preferences).
+	Postgres string
 }
 
 // Workspace is an open workspace and its services.
@@ -59,7 +63,7 @@ func Open(cfg Config) (*Workspace, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	st, err := store.Open(filepath.Join(cfg.Dir, store.FileName), store.Options{Now: cfg.Now})
+	st, err := openStore(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -88,6 +92,14 @@ func Open(cfg Config) (*Workspace, error) {
 	}
 	cfg.Log.Info("workspace opened", "dir", cfg.Dir, "workspace_id", id, "schema", store.SchemaVersion())
 	return w, nil
+}
+
+// openStore opens the team database when cfg names one, else the SQLite file in cfg.Dir.
+func openStore(cfg Config) (*store.Store, error) {
+	if cfg.Postgres != "" {
+		return store.OpenPostgres(cfg.Postgres, store.Options{Now: cfg.Now})
+	}
+	return store.Open(filepath.Join(cfg.Dir, store.FileName), store.Options{Now: cfg.Now})
 }
 
 // Context is cancelled when the workspace closes; background work hangs off it.
