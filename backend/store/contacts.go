@@ -398,12 +398,11 @@ func reindexContact(ctx context.Context, tx *sql.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM contact_search WHERE rowid = ?`, id); err != nil {
 		return classify(err)
 	}
-	parts, err := stringsTx(ctx, tx, `SELECT display_name FROM contacts WHERE id = ? UNION ALL SELECT first_name FROM contacts WHERE id = ?
-		UNION ALL SELECT handle FROM contact_identities WHERE contact_id = ? UNION ALL SELECT display_name FROM contact_identities WHERE contact_id = ?`, id, id, id, id)
+	text, err := contactSearchText(ctx, tx, id)
 	if err != nil {
 		return err
 	}
-	body := textsearch.Fold(strings.Join(parts, " "))
+	body := textsearch.Fold(text)
 	if body == "" {
 		return nil
 	}

@@ -420,8 +420,15 @@ func (s *Store) applyOne(ctx context.Context, tx *sql.Tx, actor string, id int64
 	if err != nil {
 		return false, err
 	}
-	return true, s.auditTx(ctx, tx, AuditEvent{Actor: actor, Action: action, TargetType: "conversation",
-		TargetID: strconv.FormatInt(id, 10), BeforeJSON: toJSON(before), AfterJSON: toJSON(after)})
+	if err := s.auditTx(ctx, tx, AuditEvent{Actor: actor, Action: action, TargetType: "conversation",
+		TargetID: strconv.FormatInt(id, 10), BeforeJSON: toJSON(before), AfterJSON: toJSON(after)}); err != nil {
+		return false, err
+	}
+	if ch.Kind == ChangeStatus && ch.Status == StatusResolved {
+		// The audited resolve is a KPI fact (kpi_exchanges.resolved_at).
+		return true, refreshKpiExchangesTx(ctx, tx, id)
+	}
+	return true, nil
 }
 
 // readConversationState reads the audited state of a conversation (ErrNotFound if missing).

@@ -36,6 +36,10 @@ type Store struct {
 	Path string
 	// Now is the clock; tests inject a fixed one.
 	Now func() time.Time
+	// MachineScope, when set (team mode), keeps the settings that belong to one
+	// computer (machineSettings) apart from the teammates': they are stored
+	// under "key@scope". Set it right after opening, before any use.
+	MachineScope string
 
 	prepMu   sync.Mutex
 	prepared map[string]*sql.Stmt // ingest statements, prepared once on the writer

@@ -153,8 +153,15 @@ func (s *Store) EraseContact(ctx context.Context, contactID int64) (EraseResult,
 		return res, err
 	}
 	for _, mid := range authored {
+		kpiAfter, err := kpiMessageGoneTx(ctx, tx, mid)
+		if err != nil {
+			return res, err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM messages WHERE id = ?`, mid); err != nil {
 			return res, classify(err)
+		}
+		if err := kpiAfter(); err != nil {
+			return res, err
 		}
 	}
 	res.Messages += len(authored)

@@ -84,6 +84,8 @@ type ingester struct {
 	index []indexEntry
 	// pending maps a message id to its entry in index (an edit in the same page replaces it).
 	pending map[int64]int
+	// kpi collects the page's changes to the KPI facts (kpi_facts.go), written by finish.
+	kpi kpiChanges
 }
 
 // indexEntry is one search entry waiting for flushIndex.
@@ -111,7 +113,7 @@ var ingestSQL = map[string]string{
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(account_id, external_id) DO NOTHING`,
 	"editMsg": `UPDATE messages SET text = ?, edited_at = ?, deleted = ?
-		WHERE account_id = ? AND external_id = ? AND (text <> ? OR deleted <> ?) RETURNING id, conversation_id`,
+		WHERE account_id = ? AND external_id = ? AND (text <> ? OR deleted <> ?) RETURNING id, conversation_id, direction, sent_at`,
 	"insFTS": `INSERT INTO message_search(rowid, body) VALUES (?, ?)`,
 	// insFTSBatch indexes a page's new messages in one statement: a JSON array of [rowid, folded text].
 	"insFTSBatch": `INSERT INTO message_search(rowid, body)
@@ -148,8 +150,17 @@ func (s *Store) ingestStatements(ctx context.Context) (map[string]*sql.Stmt, err
 	if s.prepared != nil {
 		return s.prepared, nil
 	}
-	out := make(map[string]*sql.Stmt, len(ingestSQL))
+	out := make(map[string]*sql.Stmt, len(ingestSQL)+len(kpiFactsSQL))
+	all := make(map[string]string, len(ingestSQL)+len(kpiFactsSQL))
 	for name, q := range ingestSQL {
+		all[name] = q
+	}
+	if v, err := currentVersion(s.writer()); err == nil && v >= kpiFactsVersion {
+		for name, q := range kpiFactsSQL {
+			all[name] = q
+		}
+	}
+	for name, q := range all {
 		st, err := s.writer().PrepareContext(ctx, q)
 		if err != nil {
 			for _, p := range out {
@@ -233,6 +244,17 @@ func (in *ingester) add(m *platforms.Message, res *IngestResult) error {
 	if !m.Deleted {
 		in.queueIndex(msgID, m.Text)
 	}
+	if !m.Deleted {
+		in.kpi.touch(convID, sentAt)
+		if m.Direction == platforms.DirectionIn {
+			in.kpi.inbound(sentAt, +1)
+			if m.ThreadKind == platforms.ThreadComment {
+				if err := in.markComment(msgID, convID, sentAt, m.Text); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	res.Inserted++
 	res.MessageIDs = append(res.MessageIDs, msgID)
 	d := in.touch(convID)
@@ -280,17 +302,36 @@ func (in *ingester) edit(m *platforms.Message) (editOutcome, error) {
 	if m.EditedAt != nil {
 		editedAt = m.EditedAt.UnixMilli()
 	}
-	var msgID, convID int64
-	err := in.stmts["editMsg"].QueryRowContext(in.ctx, m.Text, editedAt, m.Deleted, in.accountID, m.ExternalID, m.Text, m.Deleted).Scan(&msgID, &convID)
+	// The deletion state before the edit tells the KPI facts whether a message appears or disappears.
+	var wasDeleted bool
+	err := in.tx.QueryRowContext(in.ctx, `SELECT deleted FROM messages WHERE account_id = ? AND external_id = ?`, in.accountID, m.ExternalID).Scan(&wasDeleted)
 	if err == sql.ErrNoRows {
-		var exists int64
-		if e := in.tx.QueryRowContext(in.ctx, `SELECT id FROM messages WHERE account_id = ? AND external_id = ?`, in.accountID, m.ExternalID).Scan(&exists); e == nil {
-			return editUnchanged, nil
-		}
 		return editUnknown, nil
 	}
 	if err != nil {
 		return editUnknown, fmt.Errorf("store: edit message: %w", classify(err))
+	}
+	var msgID, convID, sentAt int64
+	var direction string
+	err = in.stmts["editMsg"].QueryRowContext(in.ctx, m.Text, editedAt, m.Deleted, in.accountID, m.ExternalID, m.Text, m.Deleted).Scan(&msgID, &convID, &direction, &sentAt)
+	if err == sql.ErrNoRows {
+		return editUnchanged, nil
+	}
+	if err != nil {
+		return editUnknown, fmt.Errorf("store: edit message: %w", classify(err))
+	}
+	if wasDeleted != m.Deleted {
+		in.kpi.touch(convID, sentAt)
+		if direction == string(platforms.DirectionIn) {
+			delta := +1 // restored
+			if m.Deleted {
+				delta = -1
+			}
+			in.kpi.inbound(sentAt, delta)
+		}
+	}
+	if err := in.remarkComment(msgID, convID, sentAt, direction, m); err != nil {
+		return editUnknown, err
 	}
 	if i, ok := in.pending[msgID]; ok {
 		// Stored earlier in this page and not indexed yet: index the new text instead.
@@ -309,6 +350,37 @@ func (in *ingester) edit(m *platforms.Message) (editOutcome, error) {
 		}
 	}
 	return editApplied, nil
+}
+
+// markComment records the text flags of a new inbound comment (kpi_comment_marks).
+func (in *ingester) markComment(msgID, convID, sentAt int64, text string) error {
+	if in.stmts["kpiMarkSet"] == nil { // a schema older than step 19
+		return nil
+	}
+	question, substantial := commentMark(text)
+	if _, err := in.stmts["kpiMarkSet"].ExecContext(in.ctx, msgID, convID, sentAt, question, substantial); err != nil {
+		return fmt.Errorf("store: kpi comment marks: %w", classify(err))
+	}
+	return nil
+}
+
+// remarkComment updates the text flags of an edited, deleted or restored inbound comment.
+func (in *ingester) remarkComment(msgID, convID, sentAt int64, direction string, m *platforms.Message) error {
+	if in.stmts["kpiMarkSet"] == nil || direction != string(platforms.DirectionIn) {
+		return nil
+	}
+	var kind string
+	if err := in.tx.QueryRowContext(in.ctx, `SELECT kind FROM conversations WHERE id = ?`, convID).Scan(&kind); err != nil {
+		return classify(err)
+	}
+	if kind != string(platforms.ThreadComment) {
+		return nil
+	}
+	if m.Deleted {
+		_, err := in.stmts["kpiMarkDel"].ExecContext(in.ctx, msgID)
+		return classify(err)
+	}
+	return in.markComment(msgID, convID, sentAt, m.Text)
 }
 
 // queueIndex adds a new message's search entry to the page's batch.
@@ -450,6 +522,14 @@ func (in *ingester) finish(cursor string, res *IngestResult) error {
 			}
 		}
 		res.ConversationIDs = append(res.ConversationIDs, id)
+	}
+	if in.stmts["kpiDelEx"] != nil { // nil only on a schema older than step 19 (tests build those)
+		if err := in.kpi.apply(in.ctx, func(ctx context.Context, name string, args ...any) error {
+			_, err := in.stmts[name].ExecContext(ctx, args...)
+			return err
+		}); err != nil {
+			return err
+		}
 	}
 	if _, err := in.stmts["updAccount"].ExecContext(in.ctx, cursor, res.Inserted, in.now, in.now, in.accountID); err != nil {
 		return fmt.Errorf("store: save cursor: %w", classify(err))

@@ -78,17 +78,57 @@ func (s *Store) kpiQuery(ctx context.Context, q string, args []any, scan func(*s
 }
 
 // KpiConversations lists conversations with a message at or after since.
+// Accounts and team members are few: they are read apart and joined here, and
+// the conversations' repeated kinds and intents share one string each.
 func (s *Store) KpiConversations(ctx context.Context, since int64) ([]KpiConversation, error) {
-	var out []KpiConversation
-	err := s.kpiQuery(ctx, `SELECT c.id, c.account_id, a.name, a.platform, c.kind, c.intent, c.title,
-			COALESCE(m.name, '')
-		FROM conversations c JOIN accounts a ON a.id = c.account_id
-		LEFT JOIN team_members m ON c.assignee <> '' AND CAST(m.id AS TEXT) = c.assignee
-		WHERE c.last_message_at >= ?`, []any{since}, func(r *sql.Rows) error {
-		var c KpiConversation
-		err := r.Scan(&c.ID, &c.AccountID, &c.AccountName, &c.Platform, &c.Kind, &c.Intent, &c.Title, &c.Member)
-		out = append(out, c)
+	type account struct{ name, platform string }
+	accounts := map[int64]account{}
+	if err := s.kpiQuery(ctx, `SELECT id, name, platform FROM accounts`, nil, func(r *sql.Rows) error {
+		var id int64
+		var a account
+		err := r.Scan(&id, &a.name, &a.platform)
+		accounts[id] = a
 		return err
+	}); err != nil {
+		return nil, err
+	}
+	members := map[string]string{}
+	if err := s.kpiQuery(ctx, `SELECT CAST(id AS TEXT), name FROM team_members`, nil, func(r *sql.Rows) error {
+		var id, name string
+		err := r.Scan(&id, &name)
+		members[id] = name
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	words := map[string]string{}
+	intern := func(b []byte) string {
+		if w, ok := words[string(b)]; ok {
+			return w
+		}
+		w := string(b)
+		words[w] = w
+		return w
+	}
+	var out []KpiConversation
+	var kind, intent, assignee sql.RawBytes
+	err := s.kpiQuery(ctx, `SELECT c.id, c.account_id, c.kind, c.intent, c.title, c.assignee
+		FROM conversations c WHERE c.last_message_at >= ?`, []any{since}, func(r *sql.Rows) error {
+		var c KpiConversation
+		if err := r.Scan(&c.ID, &c.AccountID, &kind, &intent, &c.Title, &assignee); err != nil {
+			return err
+		}
+		a, ok := accounts[c.AccountID]
+		if !ok {
+			return nil // the inner join with accounts this replaces
+		}
+		c.AccountName, c.Platform = a.name, a.platform
+		c.Kind, c.Intent = intern(kind), intern(intent)
+		if len(assignee) > 0 {
+			c.Member = members[string(assignee)]
+		}
+		out = append(out, c)
+		return nil
 	})
 	return out, err
 }
@@ -107,6 +147,25 @@ func (s *Store) KpiMessages(ctx context.Context, since int64) ([]KpiMessage, err
 		var dir string
 		err := r.Scan(&m.ConversationID, &dir, &m.SentAt, &m.id, &m.State)
 		m.Out = dir == "out"
+		out = append(out, m)
+		return err
+	})
+	slices.SortFunc(out, func(a, b KpiMessage) int {
+		return cmp.Or(cmp.Compare(a.ConversationID, b.ConversationID), cmp.Compare(a.SentAt, b.SentAt), cmp.Compare(a.id, b.id))
+	})
+	return out, err
+}
+
+// KpiInboundMessages lists the inbound, not deleted messages sent at or after
+// since (Out false), in conversation and time order (sorted here, as in
+// KpiMessages): the busiest-time drill-down's rows.
+func (s *Store) KpiInboundMessages(ctx context.Context, since int64) ([]KpiMessage, error) {
+	var out []KpiMessage
+	err := s.kpiQuery(ctx, `SELECT m.conversation_id, m.sent_at, m.id, m.state
+		FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.sent_at >= ?
+		WHERE c.last_message_at >= ? AND m.deleted = 0 AND m.direction = 'in'`, []any{since, since}, func(r *sql.Rows) error {
+		var m KpiMessage
+		err := r.Scan(&m.ConversationID, &m.SentAt, &m.id, &m.State)
 		out = append(out, m)
 		return err
 	})

@@ -14,23 +14,39 @@ type KpiInbound struct {
 	ConversationID int64
 	SentAt         int64
 	Text           string
-	Intent         string
-	Kind           string
-	Sentiment      string
-	Confidence     float64
+	// Question and Substantial are the comment's text flags (backend/kpi/commenttext),
+	// precomputed in kpi_comment_marks; Text is then left empty.
+	Question, Substantial bool
+	Intent                string
+	Kind                  string
+	Sentiment             string
+	Confidence            float64
 }
 
 // KpiCommentMessages lists inbound, not deleted messages sent at or after since
-// in comment conversations, with their classification ("" when not classified),
-// in no particular order (an ORDER BY would make SQLite walk the whole message
-// index). The recent comment threads are listed first (ix_conversations_recent),
-// then their messages sought through ix_messages_conversation.
+// in comment conversations that may be meaningful (a question, substantial, or
+// classified as sales, support or a collaboration offer; never spam or
+// dangerous), with their text flags (Question, Substantial; Text is empty) and
+// classification ("" when not classified), in no particular order. Comments
+// that cannot be meaningful are left out: no figure counts them. It reads
+// kpi_comment_marks (filled on first use; it holds comments that are not
+// deleted) through ix_kpi_comment_marks_sent, never the messages' text.
 func (s *Store) KpiCommentMessages(ctx context.Context, since int64) ([]KpiInbound, error) {
-	return s.kpiInbound(ctx, `SELECT m.conversation_id, m.sent_at, m.text, COALESCE(mc.intent, ''), COALESCE(mc.kind, ''),
-			COALESCE(mc.sentiment, ''), COALESCE(mc.confidence, 0)
-		FROM messages m LEFT JOIN message_classifications mc ON mc.message_id = m.id
-		WHERE m.conversation_id IN (SELECT id FROM conversations WHERE last_message_at >= ? AND kind = 'comment')
-		AND m.sent_at >= ? AND m.direction = 'in' AND m.deleted = 0`, since, since)
+	if err := s.EnsureKpiCommentMarks(ctx); err != nil {
+		return nil, err
+	}
+	var out []KpiInbound
+	err := s.kpiQuery(ctx, `SELECT k.conversation_id, k.sent_at, k.question, k.substantial, COALESCE(mc.intent, ''),
+			COALESCE(mc.kind, ''), COALESCE(mc.sentiment, ''), COALESCE(mc.confidence, 0)
+		FROM kpi_comment_marks k LEFT JOIN message_classifications mc ON mc.message_id = k.message_id
+		WHERE k.sent_at >= ? AND COALESCE(mc.intent, '') NOT IN ('spam', 'danger')
+		AND (k.question = 1 OR k.substantial = 1 OR mc.intent IN ('sales', 'support') OR mc.kind = 'collaboration')`, []any{since}, func(r *sql.Rows) error {
+		var m KpiInbound
+		err := r.Scan(&m.ConversationID, &m.SentAt, &m.Question, &m.Substantial, &m.Intent, &m.Kind, &m.Sentiment, &m.Confidence)
+		out = append(out, m)
+		return err
+	})
+	return out, err
 }
 
 // KpiSalesSignals lists inbound messages sent at or after since that the

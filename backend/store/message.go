@@ -65,32 +65,21 @@ func (s *Store) InsertOutgoing(ctx context.Context, conversationID int64, author
 	return m, classify(tx.Commit())
 }
 
-// MarkSent records a successful send with the platform's id and time.
+// MarkSent records a successful send with the platform's id and time (and
+// refreshes the conversation's KPI facts: the reply now counts).
 func (s *Store) MarkSent(ctx context.Context, id int64, externalID string, sentAtMillis int64) error {
-	return s.updateMessage(ctx, id, map[string]any{"state": StateSent, "external_id": externalID, "sent_at": sentAtMillis,
+	return s.updateOutgoing(ctx, id, map[string]any{"state": StateSent, "external_id": externalID, "sent_at": sentAtMillis,
 		"error_kind": "", "error_detail": ""})
 }
 
 // MarkFailed records a failed send and why; the message stays for a retry.
 func (s *Store) MarkFailed(ctx context.Context, id int64, kind, detail string) error {
-	return s.updateMessage(ctx, id, map[string]any{"state": StateFailed, "error_kind": kind, "error_detail": detail})
+	return s.updateOutgoing(ctx, id, map[string]any{"state": StateFailed, "error_kind": kind, "error_detail": detail})
 }
 
 // MarkQueued puts a failed message back in the queue before a retry.
 func (s *Store) MarkQueued(ctx context.Context, id int64) error {
-	return s.updateMessage(ctx, id, map[string]any{"state": StateQueued, "error_kind": "", "error_detail": ""})
-}
-
-// updateMessage applies column changes to one message, or returns ErrNotFound.
-func (s *Store) updateMessage(ctx context.Context, id int64, cols map[string]any) error {
-	res := s.W.WithContext(ctx).Model(&Message{}).Where("id = ?", id).Updates(cols)
-	if res.Error != nil {
-		return classify(res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return ErrNotFound
-	}
-	return nil
+	return s.updateOutgoing(ctx, id, map[string]any{"state": StateQueued, "error_kind": "", "error_detail": ""})
 }
 
 // randomID returns 16 random hex characters for local ids.

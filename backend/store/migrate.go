@@ -41,6 +41,11 @@ var migrations = []migration{
 	step16Finish,
 	step17Health,
 	step18Team,
+	step19KpiFacts,
+	step20Outbound,
+	step21Conn2,
+	step22TeamCopy,
+	step23TeamWS,
 }
 
 // SchemaVersion is the version a fully migrated database has.

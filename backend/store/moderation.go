@@ -82,8 +82,21 @@ func (s *Store) RecordModeration(ctx context.Context, r ModerationRecord) (Moder
 		before := map[string]any{"hidden": hidden == 1, "deleted": deleted == 1}
 		after := map[string]any{"hidden": hidden == 1, "deleted": deleted == 1, "origin": r.Origin, "outcome": r.Outcome}
 		if col, v, ok := messageEffect(r.Action); ok && r.Outcome == ModerationDone {
+			// A deleted message leaves the KPI facts (computed before the update, applied after).
+			var kpiAfter func() error
+			if col == "deleted" && v == 1 {
+				var err error
+				if kpiAfter, err = kpiMessageGoneTx(ctx, tx, r.MessageID); err != nil {
+					return err
+				}
+			}
 			if _, err := tx.ExecContext(ctx, `UPDATE messages SET `+col+` = ? WHERE id = ?`, v, r.MessageID); err != nil {
 				return classify(err)
+			}
+			if kpiAfter != nil {
+				if err := kpiAfter(); err != nil {
+					return err
+				}
 			}
 			if col == "deleted" {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM message_search WHERE rowid = ?`, r.MessageID); err != nil {

@@ -164,6 +164,9 @@ func (s *Store) PurgeConversations(ctx context.Context, ids []int64) (int, error
 
 // purgeConversationTx removes one conversation, its messages and their index entries.
 func purgeConversationTx(ctx context.Context, tx *sql.Tx, id int64) (int, error) {
+	if err := kpiConversationGoneTx(ctx, tx, id); err != nil {
+		return 0, err
+	}
 	msgIDs, err := governanceIDsTx(ctx, tx, `SELECT id FROM messages WHERE conversation_id = ?`, id)
 	if err != nil {
 		return 0, err

@@ -18,6 +18,7 @@ func (setting) TableName() string { return "settings" }
 
 // Setting returns the value stored under key, or def when there is none.
 func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
+	key = s.settingKey(key)
 	var rows []setting
 	if err := s.R.WithContext(ctx).Where("key = ?", key).Limit(1).Find(&rows).Error; err != nil {
 		return def, classify(err)
@@ -30,6 +31,21 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 
 // SetSetting stores value under key.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	row := setting{Key: key, Value: value, UpdatedAt: s.nowMillis()}
+	row := setting{Key: s.settingKey(key), Value: value, UpdatedAt: s.nowMillis()}
 	return classify(s.W.WithContext(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(&row).Error)
+}
+
+// machineSettings are the settings that describe one computer rather than the
+// workspace: in a team database each member's machine keeps its own.
+var machineSettings = map[string]bool{
+	"triage.current_member": true, // who is working at this computer
+}
+
+// settingKey is the stored key of a setting: a machine setting gets the
+// store's MachineScope as a suffix when one is set.
+func (s *Store) settingKey(key string) string {
+	if s.MachineScope != "" && machineSettings[key] {
+		return key + "@" + s.MachineScope
+	}
+	return key
 }
