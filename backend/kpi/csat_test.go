@@ -48,6 +48,7 @@ func (w *csatWorld) exec(t *testing.T, q string, args ...any) {
 	if err := w.st.W.Exec(q, args...).Error; err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
+	rebuildFacts(t, w.st)
 }
 
 // resolve marks a conversation resolved now, as the inbox does (status column and audit entry).

@@ -76,12 +76,14 @@ type DrillDown struct {
 	Rows         []Row
 }
 
-// prepare loads the raw facts of p and its previous period.
-func (s *Service) prepare(ctx context.Context, p Period) (*input, error) {
+// prepare loads the raw facts of p and its previous period; messagesFrom asks
+// for the individual inbound messages behind the heat map sent at or after it
+// (a busiest-time drill-down; noMessages: none).
+func (s *Service) prepare(ctx context.Context, p Period, messagesFrom int64) (*input, error) {
 	if !p.valid() {
 		return nil, ErrBadPeriod
 	}
-	r, err := load(ctx, s.Store, p.Previous().From.UnixMilli())
+	r, err := load(ctx, s.Store, p.Previous().From.UnixMilli(), []Period{p, p.Previous()}, messagesFrom)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +119,7 @@ func mainCurrency(orders []store.KpiOrder, p Period) string {
 
 // Dashboard computes every figure for p and the previous period.
 func (s *Service) Dashboard(ctx context.Context, p Period) (Dashboard, error) {
-	in, err := s.prepare(ctx, p)
+	in, err := s.prepare(ctx, p, noMessages)
 	if err != nil {
 		return Dashboard{}, err
 	}
@@ -127,20 +129,45 @@ func (s *Service) Dashboard(ctx context.Context, p Period) (Dashboard, error) {
 	if err != nil {
 		return Dashboard{}, err
 	}
-	for _, m := range metrics {
-		d.Figures = append(d.Figures, in.figure(m, p, labels))
-	}
+	d.Figures = in.figures(p, labels)
 	for _, r := range inboundRows(in, p) {
 		t := time.UnixMilli(r.At).In(in.loc)
-		d.Heatmap[t.Weekday()][t.Hour()]++
+		d.Heatmap[t.Weekday()][t.Hour()] += r.weight()
 	}
 	return d, nil
+}
+
+// figures computes every metric for p, in two goroutines (a laptop has at
+// least two cores). The shared inputs are built first (the facts of both
+// periods and their split keys); after that the figures only read them.
+func (in *input) figures(p Period, labels map[string]map[string]string) []Figure {
+	for _, q := range []Period{p, p.Previous()} {
+		for _, f := range in.factsOf(q) {
+			for _, dim := range factDims {
+				f.dimKeys(dim)
+			}
+		}
+	}
+	out := make([]Figure, len(metrics))
+	half := len(metrics) / 2
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := half; i < len(metrics); i++ {
+			out[i] = in.figure(metrics[i], p, labels)
+		}
+	}()
+	for i := 0; i < half; i++ {
+		out[i] = in.figure(metrics[i], p, labels)
+	}
+	<-done
+	return out
 }
 
 // figure computes one metric for p, its previous period and its splits.
 func (in *input) figure(m metric, p Period, labels map[string]map[string]string) Figure {
 	cur, prev := m.rows(in, p), m.rows(in, p.Previous())
-	f := Figure{Name: m.name, Unit: m.unit, Drill: m.drill, Count: len(cur), PreviousCount: len(prev), Details: map[string]float64{}}
+	f := Figure{Name: m.name, Unit: m.unit, Drill: m.drill, Count: total(cur), PreviousCount: total(prev), Details: map[string]float64{}}
 	f.Value, f.HasValue = aggregate(m.agg, cur)
 	f.Previous, f.HasPrev = aggregate(m.agg, prev)
 	f.Change, f.HasChange = change(f.Value, f.Previous, f.HasValue, f.HasPrev)
@@ -220,12 +247,21 @@ func splitSlot(key string) (int, int) {
 
 // split breaks rows down along dim, largest count first.
 func split(m metric, dim string, rows []Row, labels map[string]string) Split {
-	groups := map[string][]Row{}
-	names := map[string]string{}
-	for _, r := range rows {
-		for _, k := range r.dims(dim) {
-			groups[k[0]] = append(groups[k[0]], r)
+	// Two passes: count each key's rows, then fill slices of the right size.
+	counts, names := map[string]int{}, map[string]string{}
+	for i := range rows {
+		for _, k := range rows[i].keys(dim) {
+			counts[k[0]]++
 			names[k[0]] = k[1]
+		}
+	}
+	groups := make(map[string][]Row, len(counts))
+	for k, n := range counts {
+		groups[k] = make([]Row, 0, n)
+	}
+	for i := range rows {
+		for _, k := range rows[i].keys(dim) {
+			groups[k[0]] = append(groups[k[0]], rows[i])
 		}
 	}
 	out := Split{Dimension: dim, Rows: []SplitRow{}}
@@ -236,9 +272,9 @@ func split(m metric, dim string, rows []Row, labels map[string]string) Split {
 		}
 		v, ok := aggregate(m.agg, g)
 		if m.agg == aggPeak {
-			v, ok = float64(len(g)), true
+			v, ok = float64(total(g)), true
 		}
-		out.Rows = append(out.Rows, SplitRow{Key: k, Label: label, Value: v, HasValue: ok, Count: len(g)})
+		out.Rows = append(out.Rows, SplitRow{Key: k, Label: label, Value: v, HasValue: ok, Count: total(g)})
 	}
 	sort.Slice(out.Rows, func(i, j int) bool {
 		a, b := out.Rows[i], out.Rows[j]
@@ -278,7 +314,11 @@ func (s *Service) Drill(ctx context.Context, p Period, name, dim, key string) (D
 	if !ok {
 		return DrillDown{}, UnknownMetricError{Name: name}
 	}
-	in, err := s.prepare(ctx, p)
+	from := int64(noMessages)
+	if m.agg == aggPeak { // the busiest time lists conversations from their messages in p
+		from = p.From.UnixMilli()
+	}
+	in, err := s.prepare(ctx, p, from)
 	if err != nil {
 		return DrillDown{}, err
 	}

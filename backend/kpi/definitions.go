@@ -1,10 +1,12 @@
 package kpi
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
 	"creatordesk/backend/sla"
+	"creatordesk/backend/store"
 )
 
 // Metric names, as the CLI and the dashboard use them.
@@ -68,7 +70,7 @@ func (in *input) factsOf(p Period) []*convFact {
 func convRows(in *input, p Period, pick func(f *convFact, r *Row) bool) []Row {
 	var out []Row
 	for _, f := range in.factsOf(p) {
-		r := Row{ID: f.ID, Label: f.Title, At: f.FirstIn, Value: 1, dims: f.dimKeys}
+		r := Row{ID: f.ID, Label: f.Title, At: f.FirstIn, Value: 1, fact: f}
 		if pick(f, &r) {
 			out = append(out, r)
 		}
@@ -195,6 +197,31 @@ func orderRows(in *input, p Period) []Row {
 	return out
 }
 
+// quarterRows are the period's inbound messages counted per quarter hour, one row per non-empty quarter.
+func quarterRows(in *input, p Period) []Row {
+	from, to := p.From.UnixMilli()/store.KpiQuarterMillis, p.To.UnixMilli()/store.KpiQuarterMillis
+	buckets := make([]int64, 0, len(in.raw.quarters))
+	for b := range in.raw.quarters {
+		if b >= from && b < to {
+			buckets = append(buckets, b)
+		}
+	}
+	slices.Sort(buckets)
+	out := make([]Row, 0, len(buckets))
+	for _, b := range buckets {
+		at := b * store.KpiQuarterMillis
+		t := time.UnixMilli(at).In(in.loc)
+		key := slotKey(int(t.Weekday()), t.Hour())
+		out = append(out, Row{At: at, Value: 1, n: int(in.raw.quarters[b]), dims: func(dim string) [][2]string {
+			if dim == DimSlot {
+				return [][2]string{{key, key}}
+			}
+			return nil
+		}})
+	}
+	return out
+}
+
 // reviewRows are the moderation actions a person reviewed in the period; a hit
 // is one they marked wrong (a false positive).
 func reviewRows(in *input, p Period) []Row {
@@ -221,7 +248,12 @@ func sendRows(in *input, p Period) []Row {
 // inboundRows are the inbound messages of the period, keyed by weekday and hour
 // in the dashboard's zone: the busiest-time heat map counts inbound volume, a
 // proxy for when the audience engages (platforms do not report views per hour here).
+// Without the individual messages, a row stands for the inbound messages of one
+// quarter hour (the precomputed counts; every zone's offset is whole quarter hours).
 func inboundRows(in *input, p Period) []Row {
+	if in.raw.msgs == nil {
+		return quarterRows(in, p)
+	}
 	titles := make(map[int64]string, len(in.raw.convs))
 	for _, c := range in.raw.convs {
 		titles[c.ID] = c.Title

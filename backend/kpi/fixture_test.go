@@ -40,6 +40,15 @@ func feb(day, hour, minute int) int64 {
 	return time.Date(2026, 2, day, hour, minute, 0, 0, time.UTC).UnixMilli()
 }
 
+// rebuildFacts recomputes the KPI facts after a test wrote messages or audit
+// entries with plain SQL (the store's write paths keep them current themselves).
+func rebuildFacts(t *testing.T, st *store.Store) {
+	t.Helper()
+	if err := st.RebuildKpiFacts(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // openFixture builds the fixture in a temporary on-disk database.
 func openFixture(t *testing.T) *store.Store {
 	t.Helper()
@@ -117,6 +126,7 @@ func openFixtureAt(t *testing.T, now func() time.Time) *store.Store {
 	exec(`INSERT INTO review_items(kind, target_type, target_id, conversation_id, verdict, created_at, reviewed_at) VALUES
 		('moderation', 'message', '4', 2, 'wrong', 0, ?), ('moderation', 'message', '6', 3, 'right', 0, ?)`, at(3, 9, 0), at(4, 9, 0))
 	exec(`INSERT INTO appeals(target_type, target_id, status, due_at, created_at, resolved_at) VALUES ('conversation', '3', 'overturned', 0, 0, ?)`, at(5, 9, 0))
+	rebuildFacts(t, st) // the rows above were written around the store
 	return st
 }
 

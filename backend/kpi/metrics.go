@@ -56,8 +56,34 @@ type Row struct {
 	Business float64
 	// Hit says whether the row is in a rate's numerator (replied, met, converted, ...).
 	Hit bool
-	// dims gives the row's keys and labels along a split dimension.
+	// dims gives the row's keys and labels along a split dimension (when fact is nil).
 	dims func(dim string) [][2]string
+	// fact is the conversation of a conversation row: its keys are fact.dimKeys
+	// (a pointer, not a method value, which would allocate for every row).
+	fact *convFact
+	// n is how many things the row stands for when more than one (the inbound
+	// messages of a quarter hour in the dashboard's heat map; never in a drill-down).
+	n int
+}
+
+// keys are the row's keys and labels along a split dimension.
+func (r *Row) keys(dim string) [][2]string {
+	if r.fact != nil {
+		return r.fact.dimKeys(dim)
+	}
+	return r.dims(dim)
+}
+
+// weight is how many things a row stands for.
+func (r Row) weight() int { return max(r.n, 1) }
+
+// total is how many things rows stand for.
+func total(rows []Row) int {
+	n := 0
+	for _, r := range rows {
+		n += r.weight()
+	}
+	return n
 }
 
 // agg is how a figure's rows become its value.
@@ -76,7 +102,7 @@ const (
 func aggregate(a agg, rows []Row) (float64, bool) {
 	switch a {
 	case aggCount:
-		return float64(len(rows)), true
+		return float64(total(rows)), true
 	case aggSum:
 		var sum float64
 		for _, r := range rows {
@@ -124,8 +150,8 @@ func values(rows []Row, business bool) []float64 {
 func peakSlot(rows []Row) (string, int) {
 	counts := map[string]int{}
 	for _, r := range rows {
-		for _, k := range r.dims(DimSlot) {
-			counts[k[0]]++
+		for _, k := range r.keys(DimSlot) {
+			counts[k[0]] += r.weight()
 		}
 	}
 	best, bestN := "", 0
@@ -147,7 +173,7 @@ func slotKey(day, hour int) string { return strconv.Itoa(day) + "-" + strconv.It
 func rowsWhere(rows []Row, dim, key string) []Row {
 	var out []Row
 	for _, r := range rows {
-		for _, k := range r.dims(dim) {
+		for _, k := range r.keys(dim) {
 			if k[0] == key {
 				out = append(out, r)
 				break

@@ -10,6 +10,8 @@ package kpi
 import (
 	"errors"
 	"time"
+
+	"creatordesk/backend/store"
 )
 
 // Period is the half-open window [From, To).
@@ -26,6 +28,12 @@ func (p Period) Previous() Period {
 // contains reports whether the Unix-ms instant ms is in p.
 func (p Period) contains(ms int64) bool {
 	return ms >= p.From.UnixMilli() && ms < p.To.UnixMilli()
+}
+
+// quarterAligned reports whether p starts and ends on a quarter hour (Unix
+// time), so that its inbound messages are whole buckets of the precomputed counts.
+func (p Period) quarterAligned() bool {
+	return p.From.UnixMilli()%store.KpiQuarterMillis == 0 && p.To.UnixMilli()%store.KpiQuarterMillis == 0
 }
 
 // valid reports whether p is a non-empty window.

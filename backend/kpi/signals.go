@@ -53,7 +53,9 @@ func (g *signals) load(ctx context.Context, st *store.Store, since int64) error 
 		return err
 	}
 	for _, m := range comments {
-		g.comments[m.ConversationID] = append(g.comments[m.ConversationID], commentSignal{At: m.SentAt, Reasons: meaningfulReasons(m)})
+		if why := meaningfulReasons(m); len(why) > 0 { // the others never count
+			g.comments[m.ConversationID] = append(g.comments[m.ConversationID], commentSignal{At: m.SentAt, Reasons: why})
+		}
 	}
 	sales, err := st.KpiSalesSignals(ctx, since)
 	if err != nil {
@@ -153,12 +155,25 @@ func (in *input) commentReasons(id int64, p Period) map[string]bool {
 	return out
 }
 
+// hasMeaningful reports whether a comment conversation has a meaningful inbound message in p.
+func (in *input) hasMeaningful(id int64, p Period) bool {
+	for _, m := range in.raw.more.comments[id] {
+		if len(m.Reasons) > 0 && p.contains(m.At) {
+			return true
+		}
+	}
+	return false
+}
+
 // meaningfulRows are the comment threads of the period's cohort; a hit is one
 // with at least one meaningful comment in the period.
 func meaningfulRows(in *input, p Period) []Row {
 	return convRows(in, p, func(f *convFact, r *Row) bool {
-		r.Hit = len(in.commentReasons(f.ID, p)) > 0
-		return f.FirstIn != 0 && f.Kind == "comment"
+		if f.FirstIn == 0 || f.Kind != "comment" {
+			return false
+		}
+		r.Hit = in.hasMeaningful(f.ID, p)
+		return true
 	})
 }
 
@@ -201,7 +216,7 @@ func csatRows(in *input, p Period) []Row {
 		}
 		r := Row{ID: c.ConversationID, At: c.RatedAt, Value: float64(c.Rating), Hit: c.Rating >= 4, dims: noDims}
 		if f := byID[c.ConversationID]; f != nil {
-			r.Label, r.dims = f.Title, f.dimKeys
+			r.Label, r.fact = f.Title, f
 		}
 		out = append(out, r)
 	}

@@ -70,6 +70,7 @@ func addSignals(t *testing.T, st *store.Store) {
 		VALUES (1, 1, 'ended', ?, ?, 120, 900, 4, 0, 0), (2, 2, 'planned', 0, 0, 0, 0, 0, 0, 0)`, at(5, 18, 5), at(5, 19, 0))
 	exec(`INSERT INTO live_session_questions(live_id, text, answered, created_at) VALUES (1, 'a', 1, 0), (1, 'b', 1, 0), (1, 'c', 0, 0)`)
 	exec(`INSERT INTO conversation_shares(conversation_id, message_id, creator_id, code_id, sent_at) VALUES (1, 2, 1, 1, ?)`, at(2, 10, 30))
+	rebuildFacts(t, st)
 }
 
 func TestNewerFiguresOnHandComputedFixture(t *testing.T) {

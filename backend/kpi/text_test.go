@@ -3,6 +3,7 @@ package kpi
 import (
 	"testing"
 
+	"creatordesk/backend/kpi/commenttext"
 	"creatordesk/backend/store"
 )
 
@@ -49,6 +50,7 @@ func TestMeaningfulReasons(t *testing.T) {
 		{store.KpiInbound{Text: "price? dm me for followers", Intent: "spam"}, nil},
 		{store.KpiInbound{Text: "🔥🔥🔥", Intent: "other", Kind: "praise"}, nil},
 	} {
+		tc.in.Question, tc.in.Substantial = IsQuestion(tc.in.Text), commenttext.Substantial(tc.in.Text)
 		got := meaningfulReasons(tc.in)
 		if len(got) != len(tc.want) || (len(got) > 0 && got[0] != tc.want[0]) {
 			t.Errorf("meaningfulReasons(%q) = %v, want %v", tc.in.Text, got, tc.want)

@@ -30,12 +30,15 @@ type kpiProbe struct {
 
 // kpiProbes are the dashboard over the default 30 days and a quarter (every
 // figure, including meaningful comments, leads, CSAT and live sessions),
-// drill-downs, the weekly report and the goals.
+// drill-downs (the busiest hour's lists individual messages: the one figure
+// that still reads the messages table), the weekly report and the goals.
 var kpiProbes = []kpiProbe{
 	{"KPI dashboard, 30 days", 30, dashboardRows, ""},
 	{"KPI dashboard, 90 days", 90, dashboardRows, ""},
 	{"KPI drill-down (conversations, 30 days)", 30, drillRows(kpi.Volume), "rows listed"},
 	{"KPI drill-down (meaningful comments, 30 days)", 30, drillRows(kpi.MeaningfulComments), "rows listed"},
+	{"KPI drill-down (first response, 30 days)", 30, drillRows(kpi.FirstResponse), "rows listed"},
+	{"KPI drill-down (busiest hour, 30 days)", 30, drillRows(kpi.BestTime), "rows listed"},
 	{"KPI weekly report (HTML, 7 days)", 7, func(ctx context.Context, svc *kpi.Service, p kpi.Period) (int, error) {
 		html, err := svc.Report(ctx, p, kpi.DefaultReportText)
 		return len(html), err

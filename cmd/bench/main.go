@@ -13,7 +13,11 @@
 //
 // Usage:
 //
-//	go run ./cmd/bench [-fresh] [-quick] [-out bench/results.json] [-workspace bench/workspace.db]
+//	go run ./cmd/bench [-fresh] [-quick] [-only kpi|ingest] [-out bench/results.json] [-workspace bench/workspace.db]
+//
+// -only kpi builds (or reuses) the workspace and measures only the KPI
+// dashboards; -only ingest measures only the ingest comparison and the
+// end-to-end sync: for working on one part without the full run.
 package main
 
 import (
@@ -60,7 +64,17 @@ type options struct {
 	scale *scale
 	// browser runs the Chromium figures (off in tests: they start the app and a browser).
 	browser bool
+	// only limits the run to one part ("" = everything; "kpi" = the KPI dashboards).
+	only string
 }
+
+// The parts -only runs alone.
+const (
+	// OnlyKPI measures the KPI dashboards on the workspace.
+	OnlyKPI = "kpi"
+	// OnlyIngest measures the ingest comparison and the end-to-end sync.
+	OnlyIngest = "ingest"
+)
 
 func main() {
 	if path := os.Getenv(memProbeEnv); path != "" {
@@ -90,7 +104,13 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&opts.workspace, "workspace", "", "the benchmark database (default bench/workspace.db, bench/workspace-quick.db with -quick)")
 	fs.StringVar(&opts.binary, "binary", "build/bin/creatordesk", "the built desktop app whose size is reported")
 	fs.BoolVar(&opts.browser, "browser", true, "measure first paint and scrolling in Chromium against the dev build")
+	fs.StringVar(&opts.only, "only", "", "measure only one part: kpi (the KPI dashboards on the workspace) or ingest (ingest and sync throughput)")
 	if err := fs.Parse(args); err != nil {
+		return opts, err
+	}
+	if opts.only != "" && opts.only != OnlyKPI && opts.only != OnlyIngest {
+		err := fmt.Errorf("bench: -only %q: the parts that run alone are %q and %q", opts.only, OnlyKPI, OnlyIngest)
+		fmt.Fprintln(fs.Output(), err)
 		return opts, err
 	}
 	suffix := ""
@@ -146,16 +166,25 @@ func run(ctx context.Context, opts options, stdout io.Writer) error {
 		f()
 		res.Setup = append(res.Setup, fmt.Sprintf("%s took %.1f s", name, time.Since(start).Seconds()))
 	}
-	var ingest, sync, reads, memory, browser []Figure
+	var ingest, sync, reads, memory, browser, kpis []Figure
 	var prepErr error
-	timed("ingest comparison", func() { ingest = measureIngest(ctx, tmp, sc.ingestMessages) })
-	timed("end-to-end sync", func() { sync = []Figure{measureSync(ctx, tmp, sc.syncMessages)} })
-	timed("workspace", func() {
+	workspace := func() {
 		var how string
 		how, prepErr = prepareWorkspace(ctx, opts.workspace, sc, opts.fresh)
 		fmt.Fprintf(opts.log, "bench: %s\n", how)
 		res.Setup = append(res.Setup, how)
-	})
+	}
+	if opts.only == OnlyKPI {
+		timed("workspace", workspace)
+		timed("kpi", func() { kpis = kpiFigures(ctx, opts.workspace, prepErr) })
+		return report(opts, stdout, res, kpis)
+	}
+	timed("ingest comparison", func() { ingest = measureIngest(ctx, tmp, sc.ingestMessages) })
+	timed("end-to-end sync", func() { sync = []Figure{measureSync(ctx, tmp, sc.syncMessages)} })
+	if opts.only == OnlyIngest {
+		return report(opts, stdout, res, ingest, sync)
+	}
+	timed("workspace", workspace)
 	timed("reads", func() { reads = openAndMeasureReads(ctx, opts.workspace, prepErr, sc) })
 	timed("memory", func() {
 		if prepErr != nil {
@@ -173,7 +202,14 @@ func run(ctx context.Context, opts options, stdout io.Writer) error {
 		browser = browserFigures(ctx, opts.workspace, prepErr)
 	})
 
-	for _, figs := range [][]Figure{ingest, sync, reads, memory, kpiFigures(ctx, opts.workspace, prepErr), browser, {binaryFigure(opts.binary)}, classifierFigures(), unbuiltFigures()} {
+	timed("kpi", func() { kpis = kpiFigures(ctx, opts.workspace, prepErr) })
+	return report(opts, stdout, res, ingest, sync, reads, memory, kpis, browser, []Figure{binaryFigure(opts.binary)},
+		classifierFigures(), unbuiltFigures())
+}
+
+// report collects the figures into res, prints the table and writes the JSON report.
+func report(opts options, stdout io.Writer, res Results, groups ...[]Figure) error {
+	for _, figs := range groups {
 		res.Figures = append(res.Figures, figs...)
 	}
 	if err := writeTable(stdout, res); err != nil {

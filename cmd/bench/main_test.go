@@ -59,6 +59,8 @@ var wantFigures = []string{
 	"KPI dashboard, 90 days p50", "KPI dashboard, 90 days p99",
 	"KPI drill-down (conversations, 30 days) p50", "KPI drill-down (conversations, 30 days) p99",
 	"KPI drill-down (meaningful comments, 30 days) p50", "KPI drill-down (meaningful comments, 30 days) p99",
+	"KPI drill-down (first response, 30 days) p50", "KPI drill-down (first response, 30 days) p99",
+	"KPI drill-down (busiest hour, 30 days) p50", "KPI drill-down (busiest hour, 30 days) p99",
 	"KPI weekly report (HTML, 7 days) p50", "KPI weekly report (HTML, 7 days) p99",
 	"KPI goals (three goals, month so far) p50", "KPI goals (three goals, month so far) p99",
 	"Chromium start to first rows painted",
