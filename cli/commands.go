@@ -211,18 +211,22 @@ func platformNames() []string {
 	return out
 }
 
-// syncCmd: sync --once
+// syncCmd: sync --once | sync --watch
 func syncCmd(ctx context.Context, s *app.Session, args []string, env Env) error {
 	f := newFlags("sync", env)
 	once := f.Bool("once", false, "fetch what is available now and exit")
+	watch := f.Bool("watch", false, "sync every account continuously until Ctrl+C (SIGINT) or SIGTERM")
 	if err := parse(f, args); err != nil {
 		return err
 	}
-	if !*once {
-		fmt.Fprintln(env.Stderr, "creatordesk: only `sync --once` runs headless; open the app to sync continuously")
+	if *once == *watch {
+		fmt.Fprintln(env.Stderr, "creatordesk: sync --once (fetch what is there now) or sync --watch (keep syncing until stopped)")
 		return errUsage
 	}
 	ws := s.Workspace()
+	if *watch {
+		return syncWatch(ctx, ws, env) // cli/sync_watch.go
+	}
 	accs, err := ws.Store.Accounts(ctx, false)
 	if err != nil {
 		return err
@@ -233,6 +237,9 @@ func syncCmd(ctx context.Context, s *app.Session, args []string, env Env) error 
 			continue // an archive from an export file has nothing to sync
 		}
 		st, err := ws.Engine.SyncOnce(ctx, a.ID)
+		if err != nil && onceSkipped(a, err, env.Stdout) {
+			continue // another team member's app syncs it
+		}
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "%s %q: %s\n", a.Platform, a.Name, app.ToAppError(err).Message)
 			if firstErr == nil {

@@ -47,10 +47,25 @@ type Engine struct {
 	Wait time.Duration
 	// Now is the clock for the times State reports (Store.Now when nil).
 	Now func() time.Time
+	// LeaseTTL is how long an account's sync lease lasts without renewal
+	// (DefaultLeaseTTL when zero); LeaseRenew is how often a held lease is
+	// renewed (a third of LeaseTTL when zero). Set them before starting loops.
+	LeaseTTL, LeaseRenew time.Duration
+	// HolderLabel names this app instance in the lease list and in "Synced by
+	// ..." (a member or machine name); the host name when empty.
+	HolderLabel string
+	// Team treats the workspace as shared by several members even on SQLite
+	// (a team database on PostgreSQL always is): a token missing from this
+	// computer's keyring then means "signed in on another member's computer",
+	// not "needs reconnect".
+	Team bool
 
 	mu    gosync.Mutex
 	loops map[int64]*loopHandle
 	wg    gosync.WaitGroup
+
+	holderOnce gosync.Once
+	holder     string
 }
 
 // loopHandle stops one account's loop and tells when it has finished.
@@ -73,6 +88,9 @@ func (e *Engine) Connector(ctx context.Context, accountID int64) (platforms.Conn
 	}
 	token, err := e.Vault.Get(ctx, secrets.AccountTokenKey(e.WorkspaceID, acc.ID))
 	if errors.Is(err, secrets.ErrNotFound) {
+		if e.team() {
+			return nil, acc, &NoTokenHereError{AccountID: acc.ID, Account: acc.Name}
+		}
 		return nil, acc, ErrNoToken
 	}
 	if err != nil {
@@ -161,18 +179,48 @@ type Stats struct {
 // SyncOnce fetches everything available now for one account, without long
 // polling, and returns when the platform has nothing more. Rate limits are waited
 // out; other errors end the run and are recorded on the account.
+//
+// It syncs under the account's lease like a loop does: when another app
+// instance holds it, SyncOnce fetches nothing and returns a *LeaseHeldError;
+// in team mode an account signed in on another member's computer returns a
+// *NoTokenHereError. Neither is recorded on the account.
 func (e *Engine) SyncOnce(ctx context.Context, accountID int64) (Stats, error) {
 	var st Stats
 	if !e.syncable(ctx, accountID) {
 		return st, nil // an archive or a disconnected account: nothing to fetch
 	}
-	conn, acc, err := e.Connector(ctx, accountID)
+	conn, _, err := e.Connector(ctx, accountID)
 	if err != nil {
-		e.recordFailure(ctx, accountID, err)
+		if !IsNoTokenHere(err) {
+			e.recordFailure(ctx, accountID, err)
+		}
 		return st, err
 	}
 	if !platforms.SyncsMessages(conn.Capabilities()) {
 		return st, nil // a shop: its orders are synced by the campaigns module
+	}
+	ownLoop := e.Running(accountID) // this engine's loop holds the same lease: leave it held
+	keeper, lease, err := e.acquire(ctx, accountID)
+	if err != nil {
+		return st, err
+	}
+	if keeper == nil {
+		return st, &LeaseHeldError{AccountID: accountID, Holder: HolderLabel(lease.Holder), Until: time.UnixMilli(lease.ExpiresAt)}
+	}
+	defer keeper.stop(!ownLoop)
+	st, err = e.syncOnceHeld(keeper.ctx, conn, accountID)
+	if err != nil && keeper.isLost() && ctx.Err() == nil {
+		return st, store.ErrLeaseLost
+	}
+	return st, err
+}
+
+// syncOnceHeld is SyncOnce's work once the lease is held (ctx ends if it is lost).
+func (e *Engine) syncOnceHeld(ctx context.Context, conn platforms.Connector, accountID int64) (Stats, error) {
+	var st Stats
+	acc, err := e.Store.AccountByID(ctx, accountID) // the cursor as the previous holder left it
+	if err != nil {
+		return st, err
 	}
 	cursor := acc.SyncCursor
 	e.setStatus(ctx, accountID, store.AccountSyncing, nil)

@@ -3,6 +3,7 @@ package sync
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"math/rand/v2"
 	"time"
 
@@ -19,14 +20,36 @@ import (
 // asks and leaves the account's status alone. Other failures are recorded on
 // the account and retried with a growing backoff. Nothing here waits on
 // another account: each account has its own loop and its own connector.
+//
+// The loop polls only while it holds the account's sync lease (see lease.go):
+// when another instance holds it, the loop waits until the lease expires and
+// tries again, without touching the account's shared status. In team mode an
+// account signed in on another member's computer is left to that computer.
 func (e *Engine) run(ctx context.Context, accountID int64, h *loopHandle) {
 	if !e.syncable(ctx, accountID) {
 		return // an archive or a disconnected account: nothing to fetch
 	}
+	var keeper *leaseKeeper
+	dropLease := func(release bool) {
+		if keeper != nil {
+			keeper.stop(release)
+			keeper = nil
+		}
+		e.note(h, func(s *accountState) { s.leaseHeld = false })
+	}
+	defer dropLease(true)
 	log := e.log().With("account_id", accountID)
 	backoff := time.Second
 	for ctx.Err() == nil {
-		conn, acc, err := e.Connector(ctx, accountID)
+		conn, _, err := e.Connector(ctx, accountID)
+		if IsNoTokenHere(err) {
+			dropLease(true) // a member whose keyring has the token may sync it
+			e.note(h, func(s *accountState) { s.heldBy = "" })
+			if e.waitFor(ctx, h, WaitTokenElsewhere, TokenRecheck) != nil {
+				return
+			}
+			continue
+		}
 		if err != nil {
 			if e.recordFailure(ctx, accountID, err) {
 				return
@@ -44,34 +67,74 @@ func (e *Engine) run(ctx context.Context, accountID int64, h *loopHandle) {
 			<-ctx.Done()
 			return
 		}
-		err = e.pollUntilError(ctx, h, conn, acc.SyncCursor, accountID, &backoff)
-		if ctx.Err() != nil {
-			return
+		if keeper != nil && keeper.isLost() {
+			log.Info("sync lease lost; this instance stops syncing the account")
+			dropLease(false)
 		}
-		if platforms.KindOf(err) == platforms.KindRateLimited {
-			wait := retryDelay(err, backoff)
-			log.Info("sync waits for the platform's rate limit", "wait", wait.String())
-			if e.waitFor(ctx, h, WaitRateLimited, wait) != nil {
-				return
+		if keeper == nil {
+			k, lease, err := e.acquire(ctx, accountID)
+			if err != nil {
+				// The database did not answer: not the account's fault, so nothing is recorded on it.
+				log.Warn("sync lease not taken", "error", err.Error())
+				if e.waitFor(ctx, h, WaitBackoff, backoff) != nil {
+					return
+				}
+				backoff = nextBackoff(backoff)
+				continue
 			}
-			if platforms.RetryAfterOf(err) == 0 {
-				backoff = nextBackoff(backoff) // the platform named no wait: ask less often each time
+			if k == nil {
+				e.note(h, func(s *accountState) { s.heldBy = HolderLabel(lease.Holder) })
+				if e.waitFor(ctx, h, WaitLeased, e.leaseWait(lease)) != nil {
+					return
+				}
+				continue
 			}
-			continue
+			keeper = k
+			e.note(h, func(s *accountState) { s.leaseHeld, s.heldBy = true, "" })
 		}
-		log.Info("sync paused by an error", "kind", string(platforms.KindOf(err)), "error", err.Error())
-		if e.recordFailure(ctx, accountID, err) {
+		if !e.cycle(ctx, keeper.ctx, h, conn, accountID, &backoff, log) {
 			return
 		}
-		wait := backoff
-		if platforms.KindOf(err) == platforms.KindConflict {
-			wait = 30 * time.Second
-		}
-		if e.waitFor(ctx, h, WaitBackoff, wait) != nil {
-			return
-		}
-		backoff = nextBackoff(backoff)
 	}
+}
+
+// cycle polls under a held lease (lctx ends if it is lost) until something
+// fails, and waits as the failure asks. It reports whether the loop goes on.
+func (e *Engine) cycle(ctx, lctx context.Context, h *loopHandle, conn platforms.Connector, accountID int64, backoff *time.Duration, log *slog.Logger) bool {
+	acc, err := e.Store.AccountByID(lctx, accountID) // the cursor as stored, also by a previous holder
+	if err == nil {
+		err = e.pollUntilError(lctx, h, conn, acc.SyncCursor, accountID, backoff)
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	if lctx.Err() != nil {
+		return true // the lease was lost: the loop finds out who has it now
+	}
+	if platforms.KindOf(err) == platforms.KindRateLimited {
+		wait := retryDelay(err, *backoff)
+		log.Info("sync waits for the platform's rate limit", "wait", wait.String())
+		if e.waitFor(lctx, h, WaitRateLimited, wait) != nil {
+			return ctx.Err() == nil
+		}
+		if platforms.RetryAfterOf(err) == 0 {
+			*backoff = nextBackoff(*backoff) // the platform named no wait: ask less often each time
+		}
+		return true
+	}
+	log.Info("sync paused by an error", "kind", string(platforms.KindOf(err)), "error", err.Error())
+	if e.recordFailure(ctx, accountID, err) {
+		return false
+	}
+	wait := *backoff
+	if platforms.KindOf(err) == platforms.KindConflict {
+		wait = 30 * time.Second
+	}
+	if e.waitFor(lctx, h, WaitBackoff, wait) != nil {
+		return ctx.Err() == nil
+	}
+	*backoff = nextBackoff(*backoff)
+	return true
 }
 
 // pollUntilError polls and stores pages until something fails or ctx ends.

@@ -21,6 +21,13 @@ const (
 	WaitRateLimited = "rate_limited"
 	// WaitBackoff: the last step failed; the loop tries again at NextRunAt.
 	WaitBackoff = "backoff"
+	// WaitLeased: another app instance of the team syncs the account (HeldBy
+	// names it); this one checks at NextRunAt whether it has to take over.
+	WaitLeased = "leased"
+	// WaitTokenElsewhere: team mode, and the account is signed in on another
+	// member's computer (its token is not in this computer's keyring); this
+	// instance does not sync it and looks at the keyring again at NextRunAt.
+	WaitTokenElsewhere = "token_elsewhere"
 )
 
 // AccountState is what the engine knows right now about one account's loop.
@@ -36,6 +43,11 @@ type AccountState struct {
 	// false when the connector does not track its limits or has not heard of them yet.
 	Headroom    platforms.Headroom
 	HasHeadroom bool
+	// LeaseHeld reports whether this instance holds the account's sync lease.
+	LeaseHeld bool
+	// HeldBy names the other app instance that syncs the account (a member or
+	// machine name) while Wait is WaitLeased.
+	HeldBy string
 }
 
 // accountState is a loop's live state, guarded by Engine.mu.
@@ -47,6 +59,9 @@ type accountState struct {
 	// polling is when the call in flight started (wall clock; zero when none), so
 	// a poll the platform holds open reads as listening before the loop has seen an empty page.
 	polling time.Time
+	// leaseHeld and heldBy: see AccountState.
+	leaseHeld bool
+	heldBy    string
 }
 
 // heldOpen is how long a poll must be in flight to count as a long poll.
@@ -60,7 +75,8 @@ func (e *Engine) State(accountID int64) AccountState {
 	var st AccountState
 	var conn platforms.Connector
 	if h != nil {
-		st = AccountState{Running: true, Wait: h.state.wait, NextRunAt: h.state.nextRunAt}
+		st = AccountState{Running: true, Wait: h.state.wait, NextRunAt: h.state.nextRunAt,
+			LeaseHeld: h.state.leaseHeld, HeldBy: h.state.heldBy}
 		conn = h.state.conn
 		if st.Wait == WaitNone && !h.state.polling.IsZero() && time.Since(h.state.polling) > heldOpen {
 			st.Wait = WaitListening
