@@ -61,7 +61,7 @@ DIST_APT_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis deboots
 RUN_ARGS := $(if $(filter 1 true yes,$(DEMO)),--demo) $(ARGS)
 STEP := scripts/step.sh
 
-.PHONY: help deps deps-apt deps-wails deps-npm frontend build run test vet fmt-check gotest gotest-postgres \
+.PHONY: test-peers help deps deps-apt deps-wails deps-npm frontend build run test vet fmt-check gotest gotest-postgres \
 	fuzz-short fuzz frontend-typecheck frontend-test e2e smoke screenshots bench clean \
 	deps-dist dist dist-deb dist-windows dist-check
 
@@ -140,8 +140,8 @@ fmt-check: ## fail if gofmt would change a file
 gotest: deps-apt frontend/dist/.gitkeep ## go test -race against a real Secret Service
 	@$(STEP) "go test" scripts/with-keyring.sh $(GO) test -race -count=1 ./...
 
-gotest-postgres: deps-apt frontend/dist/.gitkeep ## the store's tests again on a throwaway PostgreSQL (team mode)
-	@$(STEP) "go test (PostgreSQL)" scripts/with-postgres.sh $(GO) test -race -count=1 ./backend/store/... ./backend/teamdb/...
+gotest-postgres: deps-apt frontend/dist/.gitkeep ## the store's and team mode's tests again on a throwaway PostgreSQL
+	@$(STEP) "go test (PostgreSQL)" scripts/with-postgres.sh sh -c '$(GO) test -race -count=1 ./backend/store/... ./backend/teamdb/... ./backend/sync/... ./backend/teamtest/... ./backend/teamcopy/... && $(GO) test -race -count=1 -run "Team|Seen|Conflict|Simultaneous|Probe|OpenSession|OpenFollows" ./backend/workspace/... ./backend/inbox/... ./app/... ./cli/...'
 
 fuzz-short: frontend/dist/.gitkeep ## every Go fuzz target briefly (FUZZTIME=20000x executions each)
 	@$(STEP) "fuzz (short)" env FUZZTIME=$${FUZZTIME:-20000x} scripts/fuzz.sh
@@ -167,6 +167,9 @@ smoke: build ## start the real window under Xvfb and check a screenshot
 
 # The report also gives the size of build/bin/creatordesk, hence the build.
 ifneq ($(wildcard cmd/bench/*.go),)
+test-peers: ## opt-in: the Mastodon connector against a real GoToSocial on loopback (built once into build/peers/)
+	@$(STEP) "peer tests" scripts/test-peers.sh
+
 bench: build ## benchmark report: go run ./cmd/bench (BENCH_ARGS=-quick for a short run)
 	$(GO) run ./cmd/bench $(BENCH_ARGS)
 else

@@ -47,7 +47,7 @@ func (a *Connectors) Health() ([]AccountHealthDTO, error) {
 	for i, h := range list {
 		out[i] = toHealthDTO(h)
 	}
-	return out, nil
+	return WithSavedQuota(a.s, out), nil
 }
 
 // renews reports the platforms whose tokens CreatorDesk renews before they lapse.
@@ -59,7 +59,7 @@ func renews(platform string) bool {
 func toHealthDTO(h accounts.Health) AccountHealthDTO {
 	acc := h.Account
 	dto := AccountHealthDTO{AccountID: acc.ID, Platform: acc.Platform, Name: acc.Name, Handle: acc.Handle, Status: acc.Status,
-		LastSyncAt: rfc3339(acc.LastSyncAt), Running: h.Loop.Running, Wait: h.Loop.Wait, NextRunAt: timeString(h.Loop.NextRunAt),
+		LastSyncAt: rfc3339(acc.LastSyncAt), Running: h.Loop.Running, Wait: h.Loop.Wait, HeldBy: h.Loop.HeldBy, NextRunAt: timeString(h.Loop.NextRunAt),
 		NeedsReconnect: acc.Status == store.AccountNeedsReconnect, TokenNeverExpires: neverExpires[acc.Platform], Renews: renews(acc.Platform),
 		LastError: storedError(acc.LastErrorKind, acc.LastError), LastErrorAt: rfc3339(h.LastErrorAt), Failures: h.Failures,
 		ItemsSynced: acc.ItemsSynced, ItemsLast24h: h.ItemsLast24h, Advice: h.Advice, AdviceUntil: timeString(h.AdviceUntil),

@@ -14,6 +14,8 @@ type AccountHealthDTO struct {
 	Running bool `json:"running"`
 	// Wait says why the sync waits: "", "listening", "idle", "pacing", "rate_limited" or "backoff".
 	Wait string `json:"wait"`
+	// HeldBy names the other app instance that syncs the account now (team mode; Wait is "leased").
+	HeldBy string `json:"heldBy"`
 	// NextRunAt is when the sync next asks the platform (RFC 3339; "" now, or listening).
 	NextRunAt string `json:"nextRunAt"`
 	// Headroom is the platform's rate limit or quota as last reported; nil when not known.

@@ -9,6 +9,7 @@ import (
 	gosync "sync"
 
 	"creatordesk/backend/events"
+	"creatordesk/backend/moderation"
 	"creatordesk/backend/notify"
 	"creatordesk/backend/workspace"
 )
@@ -51,6 +52,11 @@ type Session struct {
 	notifier notify.Notifier
 	// actor names the person using the app, for the audit trail (see Actor).
 	actor string
+	// teamErr is set while the data folder's team database cannot be opened:
+	// ws is then an empty placeholder and the window shows the reason (see teamdb_open.go).
+	teamErr *workspace.TeamOpenError
+	// placeholderDir is the placeholder workspace's temp dir, removed when it closes.
+	placeholderDir string
 }
 
 // Actor names the member using the app ("who is working"), for the audit trail.
@@ -123,12 +129,24 @@ func (s *Session) SwitchToDemo() error {
 	if err != nil {
 		return err
 	}
-	old := s.install(demoWS, true)
+	s.replace(demoWS, true, nil)
+	return nil
+}
+
+// replace installs ws (a team database, the local workspace, the demo or a
+// placeholder while teamErr says why the team database is out of reach) and
+// closes the previous workspace.
+func (s *Session) replace(ws *workspace.Workspace, demo bool, teamErr *workspace.TeamOpenError) {
+	s.mu.Lock()
+	oldPlaceholder := s.placeholderDir
+	s.teamErr, s.placeholderDir = teamErr, ""
+	s.mu.Unlock()
+	old := s.install(ws, demo)
 	s.SetActor(ActorFor(s))
 	if old != nil {
 		_ = old.Close()
 	}
-	return nil
+	removePlaceholder(oldPlaceholder)
 }
 
 // Close closes the open workspace.
@@ -139,11 +157,15 @@ func (s *Session) Close() error {
 		u()
 	}
 	s.unsub, s.ws = nil, nil
+	placeholder := s.placeholderDir
+	s.placeholderDir = ""
 	s.mu.Unlock()
 	if ws == nil {
 		return errors.New("app: session already closed")
 	}
-	return ws.Close()
+	err := ws.Close()
+	removePlaceholder(placeholder)
+	return err
 }
 
 // install makes ws the open workspace, forwards its events, and returns the previous one.
@@ -184,7 +206,12 @@ func (s *Session) install(ws *workspace.Workspace, demo bool) *workspace.Workspa
 			// The conversation's row changed too (snippet, time, unread).
 			s.emit(EventInboxChanged, map[string]any{"conversationIds": []int64{ev.ConversationID}})
 		}),
+		// A comment hidden, shown again or deleted (by a person or a rule): the open thread shows it.
+		ws.Bus.Subscribe(moderation.Changed, func(p any) {
+			s.emit(EventInboxChanged, map[string]any{"conversationIds": []int64{p.(moderation.ChangedPayload).ConversationID}})
+		}),
 	}
+	s.unsub = append(s.unsub, s.forwardTeamEvents(ws)...)
 	return old
 }
 

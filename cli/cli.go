@@ -51,10 +51,11 @@ const coreUsage = `Usage:
   creatordesk [--data-dir DIR] accounts list [--json]
   creatordesk [--data-dir DIR] accounts disconnect ID
   creatordesk [--data-dir DIR] sync --once
+  creatordesk [--data-dir DIR] sync --watch              keep syncing every account until Ctrl+C (SIGINT/SIGTERM)
   creatordesk [--data-dir DIR] conversations list --json [--limit N]
   creatordesk [--data-dir DIR] messages list --conversation ID --json
   creatordesk [--data-dir DIR] reply --conversation ID --text-stdin [--json]
-  creatordesk [--data-dir DIR] import telegram-desktop|whatsapp|meta FILE [--owner NAME] [--tz ZONE] [--date-order dmy|mdy] [--platform instagram|facebook]
+  creatordesk [--data-dir DIR] import telegram-desktop|whatsapp|meta FILE [--owner NAME] [--tz ZONE] [--date-order dmy|mdy] [--platform instagram|facebook] [--account ID [--phone NUMBER]]
   creatordesk [--data-dir DIR] backup [--json]            write a backup now (the newest 7 are kept)
   creatordesk [--data-dir DIR] restore FILE              replace the workspace with a backup (close the app first)
   creatordesk version
@@ -119,6 +120,11 @@ func Main(args []string, env Env) int {
 		return fail(env, err)
 	}
 	defer closeAll()
+	if cmd != "teamdb" { // teamdb can test, fix or disconnect an unreachable team database
+		if terr := s.TeamUnavailable(); terr != nil {
+			return fail(env, terr)
+		}
+	}
 	return fail(env, run(context.Background(), s, cmdArgs, env))
 }
 
@@ -176,12 +182,17 @@ func openSession(g globals, env Env, demo bool) (*app.Session, func(), error) {
 	if cfg.Vault == nil {
 		cfg.Vault = secrets.NewKeyring()
 	}
-	var ws *workspace.Workspace
+	var s *app.Session
 	var err error
 	if demo {
-		ws, err = workspace.OpenDemo(cfg)
+		var ws *workspace.Workspace
+		if ws, err = workspace.OpenDemo(cfg); err == nil {
+			s = app.NewSession(ws, true, cfg)
+		}
 	} else {
-		ws, err = workspace.Open(cfg)
+		// A team database that cannot be reached opens a placeholder session
+		// that says why (Session.TeamUnavailable) instead of failing outright.
+		s, err = app.OpenSession(cfg)
 	}
 	if err != nil {
 		if logCloser != nil {
@@ -189,7 +200,6 @@ func openSession(g globals, env Env, demo bool) (*app.Session, func(), error) {
 		}
 		return nil, nil, err
 	}
-	s := app.NewSession(ws, demo, cfg)
 	return s, func() {
 		_ = s.Close()
 		if logCloser != nil {
@@ -228,7 +238,8 @@ func runGUI(g globals, env Env) error {
 		return err
 	}
 	defer closeAll()
-	if !g.demo {
+	// Backups copy the local SQLite file; a team database is backed up by its server.
+	if !g.demo && s.TeamUnavailable() == nil && !s.Workspace().Store.IsPostgres() {
 		if _, err := s.Workspace().BackupIfDue(); err != nil {
 			// A failed backup must not keep the app from opening; the log says why.
 			s.Workspace().Log.Warn("scheduled backup failed", "error", err.Error())

@@ -15,7 +15,9 @@ import (
 var teamdbSubcommands = map[string]command{}
 
 func init() {
-	registerCommand("teamdb", "  creatordesk teamdb <subcommand> ...   (team database on PostgreSQL; `teamdb help` lists them)\n", teamdbCmd)
+	registerCommand("teamdb", "  creatordesk teamdb connect --host H [--port 5432] --database D --user U [--sslmode disable|require|verify-ca|verify-full] [--sslrootcert CA.pem] [--schema S] [--label L] --password-stdin\n"+
+		"  creatordesk teamdb test [the connect flags] | teamdb status [--json] | teamdb disconnect\n"+
+		"  creatordesk teamdb copy [--json] [--dsn-stdin]     copy this computer's workspace into the team database (one-way, verified)\n", teamdbCmd)
 }
 
 // teamdbCmd dispatches `creatordesk teamdb SUB ARGS...`.

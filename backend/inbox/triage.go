@@ -148,28 +148,37 @@ func (t *Triage) Snooze(ctx context.Context, ids []int64, until time.Time) (int,
 // handoff text is stored as a hand-off note on each conversation in the same
 // transaction; it is only kept when handing to someone other than the actor.
 func (t *Triage) Assign(ctx context.Context, ids []int64, memberID int64, handoff string) (int, error) {
+	ch, err := t.assignChange(ctx, memberID, handoff)
+	if err != nil {
+		return 0, err
+	}
+	return t.Apply(ctx, ids, ch)
+}
+
+// assignChange builds the assignment change (checking the member and the hand-off note).
+func (t *Triage) assignChange(ctx context.Context, memberID int64, handoff string) (store.ConversationChange, error) {
 	ch := store.ConversationChange{Kind: store.ChangeAssign}
 	actor, actorID, err := t.editor(ctx)
 	if err != nil {
-		return 0, err
+		return ch, err
 	}
 	if memberID != 0 {
 		m, err := t.Store.MemberByID(ctx, memberID)
 		if err != nil {
-			return 0, err
+			return ch, err
 		}
 		if !m.Active {
-			return 0, team.ErrInactive
+			return ch, team.ErrInactive
 		}
 		ch.Assignee = strconv.FormatInt(memberID, 10)
 	}
 	if handoff = strings.TrimSpace(handoff); handoff != "" && memberID != actorID {
 		if utf8.RuneCountInString(handoff) > MaxNoteRunes {
-			return 0, ErrNoteText
+			return ch, ErrNoteText
 		}
 		ch.Note = &store.Note{AuthorID: actorID, AuthorName: actor, Kind: store.NoteKindHandoff, Text: handoff}
 	}
-	return t.Apply(ctx, ids, ch)
+	return ch, nil
 }
 
 // Claim assigns a conversation to the current member.

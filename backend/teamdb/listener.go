@@ -28,6 +28,9 @@ const (
 	KindMessage = "message"
 	// KindConversation: ConversationID's status or assignee changed.
 	KindConversation = "conversation"
+	// KindPresence: who is replying in ConversationID changed (a member
+	// started or stopped composing there).
+	KindPresence = "presence"
 	// KindResync: notifications may have been missed (the connection was
 	// lost and is back); reload what is on screen.
 	KindResync = "resync"
@@ -146,7 +149,7 @@ func decode(payload string) (Change, error) {
 		return ch, fmt.Errorf("teamdb: bad announcement %q: %w", payload, err)
 	}
 	switch ch.Kind {
-	case KindMessage, KindConversation:
+	case KindMessage, KindConversation, KindPresence:
 		return ch, nil
 	}
 	return ch, fmt.Errorf("teamdb: unknown announcement kind %q", ch.Kind)

@@ -2,10 +2,6 @@ package teamdb
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"testing"
 	"time"
@@ -15,6 +11,7 @@ import (
 	"creatordesk/backend/events"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/store"
+	"creatordesk/backend/teamtest"
 )
 
 // Two instances share one workspace on PostgreSQL: what one stores or assigns
@@ -93,26 +90,78 @@ func waitFor[T any](t *testing.T, c <-chan T) T {
 // the connection string that selects it.
 func freshSchema(t *testing.T, dsn string) string {
 	t.Helper()
-	admin, err := sql.Open("pgx", dsn)
+	withSchema, _ := teamtest.FreshSchema(t, dsn)
+	return withSchema
+}
+
+// A member starting or stopping a reply is announced (schema step 23), so the
+// other machine's "X is replying" warning appears without waiting for a poll.
+func TestListenerRelaysPresence(t *testing.T) {
+	dsn := os.Getenv("CREATORDESK_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("CREATORDESK_TEST_POSTGRES is not set (run under scripts/with-postgres.sh)")
+	}
+	dsn = freshSchema(t, dsn)
+	now := time.Date(2026, 3, 29, 9, 30, 0, 0, time.UTC)
+	writer, err := store.OpenPostgres(dsn, store.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "cdtest_" + hex.EncodeToString(b)
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+	defer writer.Close()
+	ctx := context.Background()
+	acct := store.Account{Platform: "telegram", Name: "shop", ExternalID: "1"}
+	if err := writer.CreateAccount(ctx, &acct); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		_, _ = admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
-		_ = admin.Close()
+	res, err := writer.IngestPage(ctx, acct.ID, []platforms.Message{{ExternalID: "m1", ThreadExternalID: "t1",
+		ThreadKind: platforms.ThreadDM, Author: platforms.Person{ExternalID: "u1", DisplayName: "Ana"},
+		Direction: platforms.DirectionIn, Text: "hi", SentAt: now}}, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := res.ConversationIDs[0]
+	dana := store.Member{Name: "Dana", Role: store.RoleOwner, Color: "#1971c2", Active: true}
+	if err := writer.SaveMember(ctx, "setup", &dana); err != nil {
+		t.Fatal(err)
+	}
+
+	bus := events.New()
+	got := make(chan Change, 16)
+	bus.Subscribe(RemoteChanged, func(p any) {
+		if ch := p.(Change); ch.Kind == KindPresence {
+			got <- ch
+		}
 	})
-	u, err := url.Parse(dsn)
-	if err != nil {
+	ready := make(chan struct{}, 1)
+	lctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	l := &Listener{DSN: dsn, Bus: bus, Ready: func() { ready <- struct{}{} }}
+	go func() { done <- l.Run(lctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	waitFor(t, ready)
+
+	if err := writer.Heartbeat(ctx, conv, dana.ID); err != nil {
 		t.Fatal(err)
 	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	if ch := waitFor(t, got); ch.ConversationID != conv {
+		t.Fatalf("presence announcement = %+v", ch)
+	}
+	// A refresh of the same heartbeat is not announced; stopping is.
+	if err := writer.Heartbeat(ctx, conv, dana.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := writer.StopReplying(ctx, conv, dana.ID); err != nil {
+		t.Fatal(err)
+	}
+	if ch := waitFor(t, got); ch.ConversationID != conv {
+		t.Fatalf("stop announcement = %+v", ch)
+	}
+	select {
+	case ch := <-got:
+		t.Fatalf("unexpected extra announcement %+v (a heartbeat refresh must stay quiet)", ch)
+	case <-time.After(300 * time.Millisecond):
+	}
 }

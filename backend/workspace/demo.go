@@ -56,6 +56,10 @@ func OpenDemo(cfg Config) (*Workspace, error) {
 		_ = w.Close()
 		return nil, err
 	}
+	if err := w.offerDemoGoogle(d); err != nil {
+		_ = w.Close()
+		return nil, err
+	}
 	if err := w.seedDemoModules(); err != nil {
 		_ = w.Close()
 		return nil, err
@@ -98,5 +102,41 @@ func (w *Workspace) connectDemo(d *demo.Demo) error {
 		})
 		w.Engine.Start(w.ctx, acc.ID)
 	}
+	return nil
+}
+
+// demoService names the running demo among the workspace's services.
+const demoService = "demo"
+
+// Demo returns the fake platforms of a demo workspace (nil for any other).
+func (w *Workspace) Demo() *demo.Demo {
+	d, _ := w.Service(demoService).(*demo.Demo)
+	return d
+}
+
+// offerDemoGoogle readies "Connect YouTube" in the demo: the demo's Google
+// client is saved as the workspace's Google app (the form offers it), and
+// the sign-in goes to the demo's fake Google (see app's OAuth facade). Any
+// account connected later in the demo (the YouTube channel) is disconnected
+// when the demo closes, so nothing of it stays in the keyring.
+func (w *Workspace) offerDemoGoogle(d *demo.Demo) error {
+	w.SetService(demoService, d)
+	ctx, cancel := context.WithTimeout(w.ctx, 10*time.Second)
+	defer cancel()
+	if err := w.Accounts.SetAppCredentials(ctx, "google", demo.GoogleClientID, demo.GoogleClientSecret, DemoActor); err != nil {
+		return fmt.Errorf("demo: save the Google client: %w", err)
+	}
+	w.onClose = append(w.onClose, func() {
+		ctx := context.Background()
+		list, err := w.Store.Accounts(ctx, false)
+		if err == nil {
+			for _, acc := range list {
+				_ = w.Accounts.Disconnect(ctx, acc.ID, DemoActor)
+			}
+		}
+		for _, name := range []string{"app_id", "app_secret"} {
+			_ = w.Vault.Delete(ctx, fmt.Sprintf("%s/app/google/%s", w.ID, name)) // accounts.appKey's layout
+		}
+	})
 	return nil
 }

@@ -51,7 +51,7 @@ func startAutomation(w *Workspace) (func(), error) {
 	drafts := &automation.Drafts{Store: w.Store, Provider: automation.OfflineDrafter{}, Sender: w.Inbox}
 	svc := &AutomationServices{
 		Classifier: cl, Gate: gate, Drafts: drafts,
-		Engine: &automation.Engine{Store: w.Store, Classifier: cl, Sender: w.Inbox, Connectors: w.Engine, Drafts: drafts},
+		Engine: &automation.Engine{Store: w.Store, Classifier: cl, Sender: w.Inbox, Connectors: w.Engine, Drafts: drafts, Bus: w.Bus},
 		Ledger: &governance.Ledger{Store: w.Store}, Retention: &governance.Retention{Store: w.Store},
 		Requests: &governance.Requests{Store: w.Store},
 		Rules:    &automation.Rules{Store: w.Store}, Appeals: &governance.Appeals{Store: w.Store},

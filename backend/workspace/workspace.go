@@ -38,6 +38,9 @@ type Config struct {
 	// workspace opens it instead of the SQLite file in Dir (Dir still holds
 	// the log, the backups and the desktop preferences).
 	Postgres string
+	// Solo ignores a team.json in Dir and opens the local SQLite file (the
+	// demo, and "work locally" after a team database could not be opened).
+	Solo bool
 }
 
 // Workspace is an open workspace and its services.
@@ -52,6 +55,9 @@ type Workspace struct {
 	Accounts *accounts.Service
 	Log      *slog.Logger
 
+	// Team is set when the workspace lives on a team database (PostgreSQL).
+	Team *TeamState
+
 	cancel  context.CancelFunc
 	ctx     context.Context
 	onClose []func()
@@ -63,14 +69,28 @@ func Open(cfg Config) (*Workspace, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	dsn, team, err := resolveTeamDSN(cfg)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Postgres = dsn
 	st, err := openStore(cfg)
 	if err != nil {
+		if team.config != nil {
+			return nil, &TeamOpenError{Config: *team.config, Err: err}
+		}
 		return nil, err
 	}
 	id, err := workspaceID(st)
 	if err != nil {
 		_ = st.Close()
 		return nil, err
+	}
+	if cfg.Postgres != "" && cfg.Dir != "" {
+		if st.MachineScope, err = machineID(cfg.Dir); err != nil {
+			_ = st.Close()
+			return nil, err
+		}
 	}
 	conns := newConnectors(cfg.Vault, id)
 	if cfg.Registry == nil {
@@ -81,9 +101,15 @@ func Open(cfg Config) (*Workspace, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	w := &Workspace{
 		ID: id, Dir: cfg.Dir, Store: st, Vault: cfg.Vault, Bus: bus, Engine: engine, Log: cfg.Log, ctx: ctx, cancel: cancel,
-		Inbox: &inbox.Service{Store: st, Connectors: engine, Bus: bus},
+		Inbox: &inbox.Service{Store: st, Connectors: engine, Bus: bus, AttachmentDir: attachmentDir(cfg.Dir),
+			Policies: []inbox.Policy{tokenHerePolicy{engine}}},
 		Accounts: &accounts.Service{Store: st, Vault: cfg.Vault, Registry: cfg.Registry, Sync: engine, WorkspaceID: id,
 			TokenFormat: TokenFormats(), Forget: conns.forget},
+	}
+	if cfg.Postgres != "" {
+		w.Team = team.state(cfg.Postgres)
+		w.startTeamListener(cfg.Postgres)
+		w.startTeamPresence()
 	}
 	if err := w.startModules(); err != nil {
 		cancel()

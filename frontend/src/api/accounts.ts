@@ -33,7 +33,7 @@ export interface Headroom {
 }
 
 /** Why a sync loop waits (sync.Wait*). */
-export type SyncWait = '' | 'listening' | 'idle' | 'pacing' | 'rate_limited' | 'backoff'
+export type SyncWait = '' | 'listening' | 'idle' | 'pacing' | 'rate_limited' | 'backoff' | 'leased' | 'token_elsewhere'
 
 /** What a person should do about an account (accounts.Advice*). */
 export type HealthAdvice =
@@ -63,6 +63,8 @@ export interface AccountHealth {
   /** Whether this window is syncing the account now. */
   running: boolean
   wait: SyncWait
+  /** The other app instance that syncs this account now (team mode, wait "leased"). */
+  heldBy: string
   /** When the sync next asks the platform (RFC 3339); "" now, or while listening. */
   nextRunAt: string
   headroom: Headroom | null

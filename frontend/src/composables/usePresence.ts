@@ -2,6 +2,8 @@
 // every 10 s we ask who else is replying (the Go side ignores heartbeats older than 30 s).
 import { onBeforeUnmount, ref, watch } from 'vue'
 import { heartbeat, repliers, stopReplying, type Replier } from '@/api/triage'
+import { on } from '@/api/bridge'
+import '@/api/teamdb' // declares the team:presence event
 
 export const PRESENCE_INTERVAL_MS = 10_000
 
@@ -49,8 +51,13 @@ export function usePresence(conversationId: () => number | null) {
     { immediate: true },
   )
   const timer = setInterval(() => void poll(), PRESENCE_INTERVAL_MS)
+  // In team mode another member's start or stop of replying is announced at once.
+  const offPresence = on('team:presence', (p) => {
+    if (p?.conversationId === conversationId()) void poll()
+  })
   onBeforeUnmount(() => {
     clearInterval(timer)
+    offPresence()
     stop()
   })
   return { others, typing, stop }

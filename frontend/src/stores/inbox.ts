@@ -319,6 +319,28 @@ export const useInboxStore = defineStore('inbox', () => {
     }
   }
 
+  /**
+   * Sends through another path of the send gate (files, a WhatsApp template) with the same
+   * bookkeeping as sendReply; resolves true when something was stored.
+   */
+  async function sendVia(run: (conversationId: number) => Promise<Message>): Promise<boolean> {
+    const id = selectedId.value
+    if (id === null || sending.value) return false
+    sending.value = true
+    sendError.value = null
+    try {
+      upsertMessage(await run(id))
+      counts.refreshSoon()
+      onInboxChanged({ conversationIds: [id] })
+      return true
+    } catch (err) {
+      sendError.value = toAppError(err)
+      return false
+    } finally {
+      sending.value = false
+    }
+  }
+
   async function retry(messageId: number): Promise<void> {
     if (retrying.value.has(messageId)) return
     retrying.value = new Set(retrying.value).add(messageId)
@@ -374,6 +396,25 @@ export const useInboxStore = defineStore('inbox', () => {
     const open = selectedId.value
     if (open !== null && changed.has(open)) await loadThread(open)
     if (open !== null && open === selectedId.value && (conversations.value.get(open)?.unread ?? 0) > 0) await markRead(open)
+  }
+
+  /**
+   * Refreshes the loaded rows and the open thread in place (team mode: after the live link to
+   * the team database was lost and came back, announcements may have been missed). The list
+   * keeps its scroll position, selection and the composer's text.
+   */
+  async function refreshVisible(): Promise<void> {
+    const ids = order.value.slice(0, MAX_ROW_REFRESH)
+    if (selectedId.value !== null && !ids.includes(selectedId.value)) ids.push(selectedId.value)
+    await refreshConversations(ids)
+  }
+
+  /** What the member sees of conversations now (status, assignee), sent with a change (team mode). */
+  function seenOf(ids: number[]): Array<{ id: number; status: string; assignee: string | null }> {
+    return ids.map((id) => {
+      const c = conversations.value.get(id)
+      return c ? { id, status: c.status, assignee: c.assignee ?? '' } : { id, status: '', assignee: null }
+    })
   }
 
   const pendingChanges = new Set<number>()
@@ -477,6 +518,7 @@ export const useInboxStore = defineStore('inbox', () => {
     sendError,
     retrying,
     sendReply,
+    sendVia,
     retry,
     setStatus,
     applyRows,
@@ -486,6 +528,8 @@ export const useInboxStore = defineStore('inbox', () => {
     checkRange,
     clearChecked,
     refreshConversations,
+    refreshVisible,
+    seenOf,
     upsertMessage,
     searchQuery,
     searchHits,

@@ -9,10 +9,11 @@ import HealthSection from './components/health/HealthSection.vue'
 import NotificationsSection from './components/sla/NotificationsSection.vue'
 import SlaSection from './components/sla/SlaSection.vue'
 import TeamSection from './components/team/TeamSection.vue'
+import TeamDBSection from './components/teamdb/TeamDBSection.vue'
 import TemplatesSection from './components/templates/TemplatesSection.vue'
 
 export interface SettingsSection {
-  id: 'accounts' | 'health' | 'team' | 'templates' | 'sla' | 'notifications' | 'appearance' | 'about'
+  id: 'accounts' | 'health' | 'team' | 'teamdb' | 'templates' | 'sla' | 'notifications' | 'appearance' | 'about'
   component: Component
 }
 
@@ -20,6 +21,7 @@ export const settingsSections: SettingsSection[] = [
   { id: 'accounts', component: AccountsSection },
   { id: 'health', component: HealthSection },
   { id: 'team', component: TeamSection },
+  { id: 'teamdb', component: TeamDBSection },
   { id: 'templates', component: TemplatesSection },
   { id: 'sla', component: SlaSection },
   { id: 'notifications', component: NotificationsSection },

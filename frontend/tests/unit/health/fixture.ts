@@ -11,6 +11,7 @@ export function healthOf(over: Partial<AccountHealth> = {}): AccountHealth {
     lastSyncAt: '',
     running: true,
     wait: '',
+    heldBy: '',
     nextRunAt: '',
     headroom: null,
     tokenExpiresAt: '',

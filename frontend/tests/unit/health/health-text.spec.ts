@@ -44,6 +44,13 @@ describe('nextRunText', () => {
     expect(nextRunText(healthOf({ wait: '' }), now).key).toBe('health.next.now')
   })
 
+  it('names the teammate whose app syncs the account', () => {
+    expect(nextRunText(healthOf({ wait: 'leased', heldBy: "Ana's laptop", nextRunAt: '2026-05-01T12:05:00Z' }), now)).toEqual({
+      key: 'teamsync.syncedBy',
+      params: { holder: "Ana's laptop" },
+    })
+  })
+
   it('words a routine wait of seconds as soon, but keeps the time a platform asked for', () => {
     const at = '2026-05-01T12:00:20Z'
     expect(nextRunText(healthOf({ wait: 'pacing', nextRunAt: at }), now).key).toBe('health.next.soon')

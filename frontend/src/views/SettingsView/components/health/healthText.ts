@@ -46,6 +46,7 @@ const SOON_MS = 60_000
 export function nextRunText(h: AccountHealth, nowMs: number): HealthText {
   if (h.status === 'imported') return { key: 'health.next.archive' }
   if (!h.running) return { key: 'health.next.notRunning' }
+  if (h.wait === 'leased' && h.heldBy) return { key: 'teamsync.syncedBy', params: { holder: h.heldBy } }
   if (h.wait === 'listening') return { key: 'health.next.listening' }
   if (!h.nextRunAt || h.wait === '') return { key: 'health.next.now' }
   const routine = h.wait === 'idle' || h.wait === 'pacing'
