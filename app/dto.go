@@ -124,6 +124,9 @@ type ConversationPage struct {
 type AttachmentDTO struct {
 	Kind string `json:"kind"`
 	Name string `json:"name"`
+	// MimeType and Size are known for files sent from the app and for what a platform reports ("" / 0 otherwise).
+	MimeType string `json:"mimeType"`
+	Size     int64  `json:"size"`
 }
 
 // MessageDTO is one message of a thread.
@@ -223,10 +226,13 @@ func toMessageDTO(m store.Message) MessageDTO {
 		AuthorName: m.AuthorName, Text: m.Text, SentAt: rfc3339(m.SentAt), EditedAt: rfc3339(m.EditedAt),
 		Deleted: m.Deleted, State: m.State, Error: storedError(m.ErrorKind, m.ErrorDetail), Attachments: []AttachmentDTO{}}
 	if m.Attachments != "" {
-		var raw []struct{ Kind, Name string }
+		var raw []struct {
+			Kind, Name, MimeType string
+			Size                 int64
+		}
 		if json.Unmarshal([]byte(m.Attachments), &raw) == nil {
 			for _, a := range raw {
-				dto.Attachments = append(dto.Attachments, AttachmentDTO{Kind: a.Kind, Name: a.Name})
+				dto.Attachments = append(dto.Attachments, AttachmentDTO{Kind: a.Kind, Name: a.Name, MimeType: a.MimeType, Size: a.Size})
 			}
 		}
 	}

@@ -96,6 +96,9 @@ type Service struct {
 	Policies []Policy
 	// AfterSend hooks run after each delivery attempt, in order.
 	AfterSend []SentHook
+	// AttachmentDir keeps the copies of sent files ("" means the attachments
+	// folder beside the database file; see attachments.go).
+	AttachmentDir string
 }
 
 // Origins of an outgoing message: who or what wrote it. The gate's rules
@@ -131,6 +134,13 @@ type SendRequest struct {
 	// text answers privately, in a direct message to its author; 0 sends the
 	// text into the thread itself. See private.go for the platforms' rules.
 	PrivateReplyTo int64
+	// Attachments are files sent with the text (which may then be empty);
+	// see attachments.go for the rules and where they are kept.
+	Attachments []AttachmentInput
+	// WhatsAppTemplate sends an approved WhatsApp template instead of free
+	// text; the only thing WhatsApp accepts after its 24-hour window. Text is
+	// replaced by the rendered body. See whatsapp_template.go.
+	WhatsAppTemplate *TemplateRequest
 }
 
 // Reply sends text a person wrote into a conversation through the send gate.
@@ -161,7 +171,12 @@ func (s *Service) Send(ctx context.Context, req SendRequest) (store.Message, err
 		comment = &c
 	}
 	kind := sendKind(conv, comment)
-	if err := s.check(ctx, conv, kind, text); err != nil {
+	out, err := s.prepareOutbound(ctx, conv, comment, &req)
+	if err != nil {
+		return store.Message{}, err
+	}
+	text = req.Text
+	if err := s.check(ctx, conv, kind, text, out.rules()); err != nil {
 		return store.Message{}, err
 	}
 	for _, p := range s.Policies {
@@ -170,12 +185,18 @@ func (s *Service) Send(ctx context.Context, req SendRequest) (store.Message, err
 		}
 	}
 	author, text = req.Actor, req.Text
-	if err := s.check(ctx, conv, kind, text); err != nil { // a policy may have lengthened the text
+	if err := s.check(ctx, conv, kind, text, out.rules()); err != nil { // a policy may have lengthened the text
+		return store.Message{}, err
+	}
+	if err := s.keepFiles(out); err != nil {
 		return store.Message{}, err
 	}
 	m, err := s.Store.InsertOutgoing(ctx, req.ConversationID, author, text)
 	if err != nil {
 		return store.Message{}, err
+	}
+	if m, err = s.recordOutbound(ctx, m, &out); err != nil {
+		return m, err
 	}
 	if comment != nil {
 		if err := s.Store.LinkPrivateReply(ctx, comment.ID, m.ID); err != nil {
@@ -187,7 +208,7 @@ func (s *Service) Send(ctx context.Context, req SendRequest) (store.Message, err
 		}
 	}
 	s.publishState(m)
-	m, err = s.deliver(ctx, conv, m, author, comment)
+	m, err = s.deliver(ctx, conv, m, author, comment, out)
 	if err == nil {
 		for _, hook := range s.AfterSend {
 			hook(context.WithoutCancel(ctx), conv, req, m)
@@ -218,7 +239,11 @@ func (s *Service) Retry(ctx context.Context, messageID int64, author string) (st
 		}
 		comment = &c
 	}
-	if err := s.check(ctx, conv, sendKind(conv, comment), m.Text); err != nil {
+	out, err := s.storedOutbound(ctx, m)
+	if err != nil {
+		return m, err
+	}
+	if err := s.check(ctx, conv, sendKind(conv, comment), m.Text, out.rules()); err != nil {
 		return m, err
 	}
 	if err := s.Store.MarkQueued(ctx, m.ID); err != nil {
@@ -226,7 +251,7 @@ func (s *Service) Retry(ctx context.Context, messageID int64, author string) (st
 	}
 	m.State = store.StateQueued
 	s.publishState(m)
-	return s.deliver(ctx, conv, m, author, comment)
+	return s.deliver(ctx, conv, m, author, comment, out)
 }
 
 // sendKind is the kind of thread the text goes to: a private reply is a
@@ -239,9 +264,11 @@ func sendKind(conv store.Conversation, comment *store.Message) string {
 }
 
 // check applies the gate's rules that need no platform call; kind is the
-// kind of thread the text is sent to (its length limit).
-func (s *Service) check(ctx context.Context, conv store.Conversation, kind, text string) error {
-	if strings.TrimSpace(text) == "" {
+// kind of thread the text is sent to (its length limit). A message with
+// files may have no text, and an approved template is the one thing the
+// messaging window does not stop (see outboundRules).
+func (s *Service) check(ctx context.Context, conv store.Conversation, kind, text string, r outboundRules) error {
+	if strings.TrimSpace(text) == "" && !r.hasFiles {
 		return ErrEmptyText
 	}
 	if l, ok := LimitFor(conv.Platform, kind); ok && Measure(text, l.Unit) > l.Max {
@@ -257,8 +284,8 @@ func (s *Service) check(ctx context.Context, conv store.Conversation, kind, text
 	case store.AccountImported:
 		return ErrImportedArchive
 	}
-	if kind != conv.Kind {
-		return nil // a private reply: its own window was checked by privateRules
+	if kind != conv.Kind || r.template {
+		return nil // a private reply (its window was checked by privateRules) or an approved template
 	}
 	if closes, ok := s.WindowDeadline(ctx, conv); ok && !s.Store.Now().Before(closes) {
 		return &WindowClosedError{Platform: conv.Platform, ClosedAt: closes}
@@ -269,7 +296,7 @@ func (s *Service) check(ctx context.Context, conv store.Conversation, kind, text
 // deliver hands a stored message to the connector and records the outcome and an audit entry.
 // A private reply (comment not nil) goes to the comment's author through the
 // connector's PrivateReplier.
-func (s *Service) deliver(ctx context.Context, conv store.Conversation, m store.Message, author string, comment *store.Message) (store.Message, error) {
+func (s *Service) deliver(ctx context.Context, conv store.Conversation, m store.Message, author string, comment *store.Message, out outbound) (store.Message, error) {
 	timeout := s.SendTimeout
 	if timeout == 0 {
 		timeout = 30 * time.Second
@@ -289,6 +316,12 @@ func (s *Service) deliver(ctx context.Context, conv store.Conversation, m store.
 			break
 		}
 		sent, err = pr.PrivateReply(sendCtx, comment.ExternalID, m.Text)
+	case out.template != nil:
+		action = "reply.template"
+		sent, err = s.sendTemplate(sendCtx, conn, conv, *out.template)
+	case len(out.files) > 0:
+		action = "reply.attachment"
+		sent, err = s.sendFiles(sendCtx, conn, conv, m, out.files)
 	default:
 		sent, err = conn.Send(sendCtx, platforms.OutgoingMessage{
 			ThreadExternalID: conv.ExternalID, ThreadKind: platforms.ThreadKind(conv.Kind), Text: m.Text})

@@ -32,6 +32,9 @@ type call struct {
 	query url.Values
 	// body is sent as JSON when set.
 	body any
+	// upload is sent as is with uploadType (a multipart form) when body is nil.
+	upload     []byte
+	uploadType string
 	// edge names a rate-limited edge with its own spacing ("" for none).
 	edge string
 	// unversioned calls the host root rather than the versioned base (token refresh).
@@ -73,6 +76,8 @@ func (c *connector) do(ctx context.Context, r call, out any) error {
 			return c.errPermanent(r.op + ": encode request: " + err.Error())
 		}
 		body = bytes.NewReader(raw)
+	} else if r.upload != nil {
+		body = bytes.NewReader(r.upload)
 	}
 	ctx, cancel := context.WithTimeout(ctx, callTimeout)
 	defer cancel()
@@ -83,8 +88,11 @@ func (c *connector) do(ctx context.Context, r call, out any) error {
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", userAgent)
-	if body != nil {
+	switch {
+	case r.body != nil:
 		req.Header.Set("Content-Type", "application/json")
+	case r.upload != nil:
+		req.Header.Set("Content-Type", r.uploadType)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

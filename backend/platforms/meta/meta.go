@@ -275,7 +275,7 @@ func (c *connector) Capabilities() []platforms.Capability {
 	caps := []platforms.Capability{
 		platforms.CapListThreads, platforms.CapFetchMessages, platforms.CapSend,
 		platforms.CapListComments, platforms.CapReplyComment, platforms.CapModerateComment,
-		platforms.CapPrivateReply,
+		platforms.CapPrivateReply, platforms.CapSendAttachment,
 	}
 	if c.flavor == facebook {
 		caps = append(caps, platforms.CapPublish) // Page posts; Instagram publishing needs media

@@ -319,6 +319,13 @@ func (c *connector) commentMessage(cm apiComment, mediaID, title, parent, self s
 	if author.ID == self {
 		m.Direction = platforms.DirectionOut
 	}
+	// A comment hidden on the platform shows as hidden in the inbox (and one
+	// shown again there, as shown); nil leaves the stored state alone.
+	if c.flavor == facebook {
+		m.Hidden = cm.IsHidden
+	} else {
+		m.Hidden = cm.Hidden
+	}
 	return m
 }
 

@@ -62,18 +62,44 @@ func (c *connector) sendDM(ctx context.Context, msg platforms.OutgoingMessage) (
 	if err := c.checkDMLength(op, msg.Text); err != nil {
 		return platforms.SentMessage{}, err
 	}
-	self, err := c.selfID(ctx)
+	recipient, err := c.recipientOf(ctx, op, msg.ThreadExternalID)
 	if err != nil {
 		return platforms.SentMessage{}, err
+	}
+	body := map[string]any{
+		"recipient":      map[string]string{"id": recipient},
+		"message":        map[string]string{"text": msg.Text},
+		"messaging_type": "RESPONSE",
+	}
+	return c.postDM(ctx, op, body, nil)
+}
+
+// postDM posts a direct message (messaging_type RESPONSE); when Meta refuses
+// it because the window has closed and the account holds the Human Agent
+// permission, it posts it again with the HUMAN_AGENT tag.
+func (c *connector) postDM(ctx context.Context, op string, body map[string]any, file *platforms.OutgoingAttachment) (platforms.SentMessage, error) {
+	sent, err := c.postMessage(ctx, op, body, file)
+	if platforms.KindOf(err) == platforms.KindWindowClosed && c.humanAgent {
+		body["messaging_type"], body["tag"] = "MESSAGE_TAG", "HUMAN_AGENT"
+		sent, err = c.postMessage(ctx, op+" (human agent)", body, file)
+	}
+	return sent, err
+}
+
+// recipientOf returns the other participant of a DM conversation.
+func (c *connector) recipientOf(ctx context.Context, op, thread string) (string, error) {
+	self, err := c.selfID(ctx)
+	if err != nil {
+		return "", err
 	}
 	var conv struct {
 		Participants struct {
 			Data []apiPerson `json:"data"`
 		} `json:"participants"`
 	}
-	if err := c.do(ctx, call{op: op + ": conversation", method: http.MethodGet, path: "/" + msg.ThreadExternalID,
+	if err := c.do(ctx, call{op: op + ": conversation", method: http.MethodGet, path: "/" + thread,
 		query: url.Values{"fields": {"participants"}}, edge: edgeConversations}, &conv); err != nil {
-		return platforms.SentMessage{}, err
+		return "", err
 	}
 	recipient := ""
 	for _, p := range conv.Participants.Data {
@@ -83,19 +109,9 @@ func (c *connector) sendDM(ctx context.Context, msg platforms.OutgoingMessage) (
 		}
 	}
 	if recipient == "" {
-		return platforms.SentMessage{}, c.errPermanent(op + ": the conversation has no one to answer")
+		return "", c.errPermanent(op + ": the conversation has no one to answer")
 	}
-	body := map[string]any{
-		"recipient":      map[string]string{"id": recipient},
-		"message":        map[string]string{"text": msg.Text},
-		"messaging_type": "RESPONSE",
-	}
-	sent, err := c.postMessage(ctx, op, body)
-	if platforms.KindOf(err) == platforms.KindWindowClosed && c.humanAgent {
-		body["messaging_type"], body["tag"] = "MESSAGE_TAG", "HUMAN_AGENT"
-		sent, err = c.postMessage(ctx, op+" (human agent)", body)
-	}
-	return sent, err
+	return recipient, nil
 }
 
 // PrivateReply answers a public comment with one private message to its
@@ -119,16 +135,26 @@ func (c *connector) PrivateReply(ctx context.Context, commentID, text string) (p
 	if c.flavor == facebook {
 		body["messaging_type"] = "RESPONSE"
 	}
-	return c.postMessage(ctx, op, body)
+	return c.postMessage(ctx, op, body, nil)
 }
 
-// postMessage posts to the account's messages edge and reads the message id.
-func (c *connector) postMessage(ctx context.Context, op string, body map[string]any) (platforms.SentMessage, error) {
+// postMessage posts to the account's messages edge and reads the message
+// id. With a file the body's fields go as a multipart form (objects as JSON)
+// with the file in filedata, Messenger's upload-and-send.
+func (c *connector) postMessage(ctx context.Context, op string, body map[string]any, file *platforms.OutgoingAttachment) (platforms.SentMessage, error) {
 	var resp struct {
 		RecipientID string `json:"recipient_id"`
 		MessageID   string `json:"message_id"`
 	}
-	if err := c.do(ctx, call{op: op, method: http.MethodPost, path: "/" + c.owner() + "/messages", body: body}, &resp); err != nil {
+	cl := call{op: op, method: http.MethodPost, path: "/" + c.owner() + "/messages", body: body}
+	if file != nil {
+		form, ctype, err := formUpload(body, *file)
+		if err != nil {
+			return platforms.SentMessage{}, c.errPermanent(op + ": encode request: " + err.Error())
+		}
+		cl.body, cl.upload, cl.uploadType = nil, form, ctype
+	}
+	if err := c.do(ctx, cl, &resp); err != nil {
 		return platforms.SentMessage{}, sentButUnreadable(c, op, err)
 	}
 	if resp.MessageID == "" {

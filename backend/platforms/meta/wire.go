@@ -115,10 +115,11 @@ type apiComment struct {
 	CreatedTime graphTime `json:"created_time"`
 	From        apiPerson `json:"from"`
 	Username    string    `json:"username"`
-	Hidden      bool      `json:"hidden"`
-	IsHidden    bool      `json:"is_hidden"`
-	ParentID    string    `json:"parent_id"`
-	Parent      *struct {
+	// Hidden (Instagram) and IsHidden (Facebook) are nil when Meta leaves them out.
+	Hidden   *bool  `json:"hidden"`
+	IsHidden *bool  `json:"is_hidden"`
+	ParentID string `json:"parent_id"`
+	Parent   *struct {
 		ID string `json:"id"`
 	} `json:"parent"`
 	Replies struct {

@@ -50,13 +50,19 @@ func (c *connector) call(ctx context.Context, method string, params any, wait ti
 			return errPermanent(method + ": encode request: " + err.Error())
 		}
 	}
+	return c.post(ctx, method, bytes.NewReader(body), "application/json", wait, out)
+}
+
+// post sends one request body of contentType to method and decodes the
+// envelope's result into out (see call).
+func (c *connector) post(ctx context.Context, method string, body io.Reader, contentType string, wait time.Duration, out any) error {
 	ctx, cancel := context.WithTimeout(ctx, callTimeout+wait)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint+method, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint+method, body)
 	if err != nil {
 		return errPermanent(c.redact(method + ": build request: " + err.Error()))
 	}
-	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Content-Type", contentType)
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return errTransient(c.redact(method + ": " + transportReason(err)))

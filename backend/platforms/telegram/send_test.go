@@ -35,7 +35,7 @@ func TestSend(t *testing.T) {
 				t.Fatal(err)
 			}
 			sent := srv.Sent()
-			want := telegramfake.SentMessage{ChatID: tt.wantChat, MessageID: 2, Text: tt.msg.Text, ReplyToMessageID: tt.wantReply}
+			want := telegramfake.SentMessage{ChatID: tt.wantChat, MessageID: 2, Text: tt.msg.Text, ReplyToMessageID: tt.wantReply, Method: "sendMessage"}
 			if len(sent) != 1 {
 				t.Fatalf("fake received %d messages, want 1", len(sent))
 			}

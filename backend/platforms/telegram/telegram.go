@@ -58,7 +58,7 @@ func (c *connector) Platform() string { return Platform }
 
 // Capabilities reports that a bot can read its updates and send messages.
 func (c *connector) Capabilities() []platforms.Capability {
-	return []platforms.Capability{platforms.CapFetchMessages, platforms.CapSend}
+	return []platforms.Capability{platforms.CapFetchMessages, platforms.CapSend, platforms.CapSendAttachment}
 }
 
 // Verify calls getMe and returns the bot's identity.

@@ -98,7 +98,7 @@ func TestNew(t *testing.T) {
 				t.Fatal(err)
 			}
 			caps := c.Capabilities()
-			if c.Platform() != "telegram" || len(caps) != 2 ||
+			if c.Platform() != "telegram" || len(caps) != 3 || !platforms.Has(caps, platforms.CapSendAttachment) ||
 				!platforms.Has(caps, platforms.CapFetchMessages) || !platforms.Has(caps, platforms.CapSend) {
 				t.Fatalf("platform %q capabilities %v", c.Platform(), caps)
 			}

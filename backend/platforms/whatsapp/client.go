@@ -36,6 +36,9 @@ type call struct {
 	query map[string]string
 	// body is sent as JSON when set.
 	body any
+	// upload is sent as is with uploadType (a multipart form) when body is nil.
+	upload     []byte
+	uploadType string
 }
 
 // errMalformed marks a 2xx answer that could not be decoded.
@@ -79,6 +82,8 @@ func (c *connector) once(ctx context.Context, r call, out any) error {
 			return newError(platforms.KindPermanent, 0, r.op+": encode request: "+err.Error())
 		}
 		body = bytes.NewReader(raw)
+	} else if r.upload != nil {
+		body = bytes.NewReader(r.upload)
 	}
 	ctx, cancel := context.WithTimeout(ctx, callTimeout)
 	defer cancel()
@@ -89,8 +94,11 @@ func (c *connector) once(ctx context.Context, r call, out any) error {
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", userAgent)
-	if body != nil {
+	switch {
+	case r.body != nil:
 		req.Header.Set("Content-Type", "application/json")
+	case r.upload != nil:
+		req.Header.Set("Content-Type", r.uploadType)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

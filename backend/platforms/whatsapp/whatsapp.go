@@ -159,10 +159,10 @@ func (f *Factory) New(creds platforms.Credentials) (platforms.Connector, error) 
 // Platform returns "whatsapp".
 func (c *connector) Platform() string { return Platform }
 
-// Capabilities: send text, send templates, mark read. No polling capability:
+// Capabilities: send text, files and templates, mark read. No polling capability:
 // the Cloud API delivers incoming messages only to webhooks.
 func (c *connector) Capabilities() []platforms.Capability {
-	return []platforms.Capability{platforms.CapSend, platforms.CapSendTemplate, platforms.CapMarkRead}
+	return []platforms.Capability{platforms.CapSend, platforms.CapSendTemplate, platforms.CapMarkRead, platforms.CapSendAttachment}
 }
 
 // MessagingWindow reports WhatsApp's 24-hour customer-service window for

@@ -92,13 +92,10 @@ export default async function ({ page, baseURL, screenshot }) {
   await pickOption(page, 'conversation-assignee-select', MEMBER)
   await mine.locator('[data-testid="conversation-assignee"]').waitFor({ timeout: 10000 })
 
-  // The composer counts Telegram's 4,096 characters, and the paperclip says plainly that
-  // files cannot be sent yet.
+  // The composer counts Telegram's 4,096 characters, and the paperclip shows what files Telegram accepts.
   assert((await page.locator('[data-testid="composer-counter"]').innerText()).includes('4096'), 'no Telegram length counter')
-  await page.click('[data-testid="composer-attach"]')
-  assert((await page.locator('[data-testid="composer-attach-note"]').innerText()).includes('Telegram'), 'the attachment note does not name Telegram')
-  await page.click('[data-testid="composer-attach"]')
-  await page.locator('[data-testid="composer-attach-note"]').waitFor({ state: 'detached' })
+  await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid="composer-attach"]')])
+  assert((await page.locator('[data-testid="composer-attach-rules"]').innerText()).includes('Telegram'), 'the accepted files do not name Telegram')
 
   // "/" in the composer opens the saved replies; pick "Order status".
   const input = page.locator('textarea[data-testid="composer-input"]')

@@ -148,6 +148,10 @@ export type MessageState = 'received' | 'queued' | 'sent' | 'failed'
 export interface Attachment {
   kind: string
   name: string
+  /** Known for files sent from the app and when the platform reports it ("" otherwise). */
+  mimeType: string
+  /** Bytes; 0 when unknown. */
+  size: number
 }
 
 export interface Message {

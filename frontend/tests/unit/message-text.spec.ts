@@ -14,12 +14,13 @@ const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>'
 describe('hostile platform text', () => {
   it('shows a message text literally, creating no img or script element', () => {
     const w = mount(MessageItem, {
-      props: { message: msg(1, 1, { text: HOSTILE, authorName: '<b>Eve</b>', attachments: [{ kind: 'document', name: '<svg onload=alert(3)>' }] }) },
+      props: { message: msg(1, 1, { text: HOSTILE, authorName: '<b>Eve</b>', attachments: [{ kind: 'document', name: '<svg onload=alert(3)>', mimeType: 'image/svg+xml', size: 2048 }] }) },
       global: { plugins: [i18n] },
     })
     expect(w.find('[data-testid="message-text"]').text()).toBe(HOSTILE)
     expect(w.find('[data-testid="message-author"]').text()).toBe('<b>Eve</b>')
     expect(w.element.querySelector('img, script, b, svg[onload]')).toBeNull()
+    expect(w.find('[data-testid="message-attachment-size"]').text()).toMatch(/^2(\.0)?\s?KB$/)
     expect(w.html()).toContain('&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;')
   })
 

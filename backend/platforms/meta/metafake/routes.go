@@ -2,7 +2,6 @@ package metafake
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -24,6 +23,8 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request, t *token, parts [
 		s.listConversations(w, r, t)
 	case len(parts) == 2 && owner == "me" && parts[1] == "messages" && r.Method == http.MethodPost:
 		s.sendMessage(w, r, t)
+	case len(parts) == 2 && owner == "me" && parts[1] == "message_attachments" && r.Method == http.MethodPost:
+		s.uploadAttachment(w, r, t)
 	case len(parts) == 2 && owner == "me" && (parts[1] == "media" && t.platform == Instagram ||
 		parts[1] == "published_posts" && t.platform == Messenger) && r.Method == http.MethodGet:
 		s.listPosts(w, r, t)
@@ -410,7 +411,8 @@ type sendRequest struct {
 		CommentID string `json:"comment_id"`
 	} `json:"recipient"`
 	Message struct {
-		Text string `json:"text"`
+		Text       string         `json:"text"`
+		Attachment *attachmentRef `json:"attachment"`
 	} `json:"message"`
 	MessagingType string `json:"messaging_type"`
 	Tag           string `json:"tag"`
@@ -434,13 +436,16 @@ func windowError(platform string) graphError {
 
 // sendMessage answers POST /me/messages: a DM to a person, or a private reply to a comment.
 func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request, t *token) {
-	var req sendRequest
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&req); err != nil {
-		writeError(w, http.StatusBadRequest, graphError{Message: "(#100) Invalid JSON for postbody", Type: "OAuthException", Code: 100})
+	req, file, ok := s.readSend(w, r, t)
+	if !ok {
 		return
 	}
 	text := req.Message.Text
-	if strings.TrimSpace(text) == "" {
+	if file != nil && req.Recipient.CommentID != "" {
+		writeError(w, http.StatusBadRequest, graphError{Message: "(#100) A private reply takes text only", Type: "OAuthException", Code: 100})
+		return
+	}
+	if strings.TrimSpace(text) == "" && file == nil {
 		writeError(w, http.StatusBadRequest, graphError{Message: "(#100) The parameter message is required", Type: "OAuthException", Code: 100})
 		return
 	}
@@ -504,7 +509,7 @@ func (s *Server) sendMessage(w http.ResponseWriter, r *http.Request, t *token) {
 		return
 	}
 	m := s.appendMessage(conv, self, text, now, req.Tag)
-	s.record(Sent{Kind: "message", Platform: t.platform, RecipientID: conv.With.ID, ID: m.ID, Text: text, Tag: req.Tag, At: now})
+	s.record(Sent{Kind: "message", Platform: t.platform, RecipientID: conv.With.ID, ID: m.ID, Text: text, Tag: req.Tag, At: now, File: file})
 	writeJSON(w, map[string]string{"recipient_id": conv.With.ID, "message_id": m.ID})
 }
 

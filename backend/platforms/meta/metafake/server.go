@@ -43,6 +43,7 @@ type Server struct {
 	convs       []*Conversation
 	posts       []*Post
 	sent        []Sent
+	uploads     map[string]SentFile // attachment ids from message_attachments
 	calls       int
 	windowStart time.Time
 	nextID      int

@@ -90,6 +90,16 @@ type Sent struct {
 	Text        string    `json:"text"`
 	Tag         string    `json:"tag,omitempty"`
 	At          time.Time `json:"at"`
+	// File is the attachment a message carried (nil for text).
+	File *SentFile `json:"file,omitempty"`
+}
+
+// SentFile is an uploaded attachment.
+type SentFile struct {
+	Type     string `json:"type"` // image, video, audio, file
+	Name     string `json:"name"`
+	MimeType string `json:"mimeType"`
+	Size     int64  `json:"size"`
 }
 
 // token is what the fake knows about an access token.

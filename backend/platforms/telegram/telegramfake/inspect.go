@@ -16,11 +16,16 @@ type sentView struct {
 	ChatID    int64  `json:"chatId"`
 	MessageID int64  `json:"messageId"`
 	Text      string `json:"text"`
+	Method    string `json:"method,omitempty"`
+	FileName  string `json:"fileName,omitempty"`
+	FileType  string `json:"fileType,omitempty"`
+	FileSize  int64  `json:"fileSize,omitempty"`
 }
 
 // serveSent writes the sent messages as a JSON array.
 func (s *Server) serveSent(w http.ResponseWriter) {
 	fakekit.WriteList(w, s.Sent(), func(m SentMessage) sentView {
-		return sentView{ChatID: m.ChatID, MessageID: m.MessageID, Text: m.Text}
+		return sentView{ChatID: m.ChatID, MessageID: m.MessageID, Text: m.Text, Method: m.Method,
+			FileName: m.FileName, FileType: m.FileType, FileSize: m.FileSize}
 	})
 }

@@ -71,6 +71,7 @@ func (s *Server) sendMessage(_ context.Context, p params) reply {
 		Text:             text,
 		ReplyToMessageID: rp.MessageID,
 		Date:             time.Unix(m.Date, 0),
+		Method:           "sendMessage",
 	})
 	return success(m)
 }

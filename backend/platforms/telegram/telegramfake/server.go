@@ -3,7 +3,8 @@
 // It speaks the documented HTTP API on loopback (/bot<token>/<method>, the
 // {"ok":...} envelope, getUpdates offsets and long polling, 409 for concurrent
 // polls) and offers controls to queue incoming messages and inject failures.
-// It implements getMe, getUpdates and sendMessage.
+// It implements getMe, getUpdates, sendMessage and the file uploads
+// sendPhoto, sendVideo and sendDocument (multipart/form-data).
 package telegramfake
 
 import (
@@ -107,6 +108,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if token != s.token {
 		s.write(w, fail(http.StatusUnauthorized, "Unauthorized"))
+		return
+	}
+	if mh, isMedia := mediaMethods[strings.ToLower(name)]; isMedia {
+		if rep, injected := s.injectedFault(); injected {
+			s.write(w, rep)
+			return
+		}
+		s.write(w, s.serveUpload(r, mh))
 		return
 	}
 	h, ok := methods[strings.ToLower(name)]

@@ -31,6 +31,12 @@ type SentMessage struct {
 	// ReplyToMessageID is the reply_parameters.message_id the bot sent, or 0.
 	ReplyToMessageID int64
 	Date             time.Time
+	// Method is the API method ("sendMessage", "sendPhoto", "sendVideo", "sendDocument").
+	Method string
+	// FileName, FileType and FileSize describe an uploaded file (sendPhoto and the like).
+	FileName string
+	FileType string
+	FileSize int64
 }
 
 // message is the Message JSON the fake stores and returns.
@@ -42,6 +48,29 @@ type message struct {
 	EditDate       int64    `json:"edit_date,omitempty"`
 	Text           string   `json:"text,omitempty"`
 	ReplyToMessage *message `json:"reply_to_message,omitempty"`
+	// Caption, Photo, Video and Document are set on sent files.
+	Caption  string      `json:"caption,omitempty"`
+	Photo    []photoSize `json:"photo,omitempty"`
+	Video    *fileObject `json:"video,omitempty"`
+	Document *fileObject `json:"document,omitempty"`
+}
+
+// photoSize is one size of a sent photo.
+type photoSize struct {
+	FileID       string `json:"file_id"`
+	FileUniqueID string `json:"file_unique_id"`
+	Width        int    `json:"width"`
+	Height       int    `json:"height"`
+	FileSize     int64  `json:"file_size"`
+}
+
+// fileObject is a sent video or document.
+type fileObject struct {
+	FileID       string `json:"file_id"`
+	FileUniqueID string `json:"file_unique_id"`
+	FileName     string `json:"file_name,omitempty"`
+	MimeType     string `json:"mime_type,omitempty"`
+	FileSize     int64  `json:"file_size"`
 }
 
 // update is the Update JSON for the update kinds the fake creates itself.

@@ -71,6 +71,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		fakekit.WriteJSON(w, map[string]any{"data": out})
 	case len(parts) == 2 && parts[0] == s.wabaID && parts[1] == "message_templates" && r.Method == http.MethodGet:
 		s.listTemplates(w, r)
+	case len(parts) == 2 && parts[1] == "media" && r.Method == http.MethodPost:
+		if s.findPhone(parts[0]) == nil {
+			writeError(w, http.StatusBadRequest, graphError{Message: "Unsupported post request. Object with ID '" + parts[0] + "' does not exist", Type: "GraphMethodException", Code: 100, Subcode: 33})
+			return
+		}
+		s.uploadMedia(w, r)
 	case len(parts) == 2 && parts[1] == "messages" && r.Method == http.MethodPost:
 		if s.findPhone(parts[0]) == nil {
 			writeError(w, http.StatusBadRequest, graphError{Message: "Unsupported post request. Object with ID '" + parts[0] + "' does not exist", Type: "GraphMethodException", Code: 100, Subcode: 33})
@@ -136,13 +142,17 @@ func (s *Server) listTemplates(w http.ResponseWriter, r *http.Request) {
 
 // sendBody is the body of POST /{phone-number-id}/messages.
 type sendBody struct {
-	Product string                `json:"messaging_product"`
-	To      string                `json:"to"`
-	Type    string                `json:"type"`
-	Status  string                `json:"status"`
-	ID      string                `json:"message_id"`
-	Text    struct{ Body string } `json:"text"`
-	Context struct {
+	Product  string                `json:"messaging_product"`
+	To       string                `json:"to"`
+	Type     string                `json:"type"`
+	Status   string                `json:"status"`
+	ID       string                `json:"message_id"`
+	Text     struct{ Body string } `json:"text"`
+	Image    *mediaRef             `json:"image"`
+	Video    *mediaRef             `json:"video"`
+	Audio    *mediaRef             `json:"audio"`
+	Document *mediaRef             `json:"document"`
+	Context  struct {
 		MessageID string `json:"message_id"`
 	} `json:"context"`
 	Template struct {
@@ -184,14 +194,22 @@ func (s *Server) message(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sent := Sent{To: b.To, Type: b.Type, At: now, ReplyTo: b.Context.MessageID}
+	windowClosed := last.IsZero() || now.Sub(last) >= 24*time.Hour
 	switch b.Type {
 	case "text":
-		if last.IsZero() || now.Sub(last) >= 24*time.Hour {
-			writeError(w, http.StatusBadRequest, graphError{Message: "(#131047) Re-engagement message", Type: "OAuthException", Code: codeReengagement,
-				Details: "Message failed to send because more than 24 hours have passed since the customer last replied to this number."})
+		if windowClosed {
+			writeReengagement(w)
 			return
 		}
 		sent.Text = b.Text.Body
+	case "image", "video", "audio", "document":
+		if windowClosed {
+			writeReengagement(w)
+			return
+		}
+		if !s.sendMedia(w, &b, &sent) {
+			return
+		}
 	case "template":
 		if msg, code := s.checkTemplate(&b); code != 0 {
 			writeError(w, http.StatusBadRequest, graphError{Message: "(#" + strconv.Itoa(code) + ") " + msg, Type: "OAuthException", Code: code, Details: msg})

@@ -26,6 +26,7 @@ const (
 	codeUndeliverable = 131026
 	codeTemplateParam = 132000
 	codeTemplateGone  = 132001
+	codeMediaUpload   = 131053
 )
 
 // InspectSentPath lists what was sent and marked read (not part of the real API).
@@ -46,6 +47,9 @@ type Sent struct {
 	ID, To, Type, Text, Template, Language, ReplyTo string
 	Params                                          []string
 	At                                              time.Time
+	// Caption and the media fields describe a sent file (Type image, video, audio or document).
+	Caption, MediaID, FileName, MimeType string
+	FileSize                             int64
 }
 
 // Server is a running fake.
@@ -66,6 +70,7 @@ type Server struct {
 	sent      []Sent
 	throttle  fakekit.Countdown[int] // queued rate-limit answers (the code)
 	nextID    int
+	media     map[string]Media // uploaded files by media id
 	srv       *httptest.Server
 }
 
@@ -75,6 +80,7 @@ func New(wabaID string, phone Phone) *Server {
 	return &Server{
 		wabaID: wabaID, phones: []Phone{phone},
 		tokens: map[string]time.Time{}, people: map[string]time.Time{}, received: map[string]bool{},
+		media: map[string]Media{},
 	}
 }
 
