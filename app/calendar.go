@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"time"
 
 	"creatordesk/backend/calendar"
@@ -24,7 +23,7 @@ func (c *Calendar) area() *calendar.Area { return c.s.Workspace().Calendar() }
 // Options lists kinds, statuses, formats, caption limits and cadence targets.
 func (c *Calendar) Options() (CalendarOptionsDTO, error) {
 	out := CalendarOptionsDTO{Kinds: calendar.Kinds, Statuses: calendar.Statuses, Formats: calendar.Formats,
-		CaptionLimits: []CaptionLimitDTO{}, Cadence: []CadenceTargetDTO{}}
+		CaptionLimits: []CaptionLimitDTO{}, Cadence: []CadenceTargetDTO{}, PacePerHour: c.area().Messenger.Pace()}
 	for _, l := range calendar.CaptionLimits {
 		out.CaptionLimits = append(out.CaptionLimits, CaptionLimitDTO{Platform: l.Platform, Max: l.Max, Unit: l.Unit})
 	}
@@ -290,43 +289,132 @@ func (c *Calendar) ScheduleFollowups(liveID int64, text string) (int, error) {
 	return c.area().Lives.ScheduleFollowups(context.Background(), c.s.Actor(), liveID, text)
 }
 
-// Sequences lists the follow-up and cart-recovery sequences.
+// Sequences lists the follow-up and cart-recovery sequences with their counts
+// (archived ones included, flagged).
 func (c *Calendar) Sequences() ([]SequenceDTO, error) {
-	rows, err := c.s.Workspace().Store.MessageSequences(context.Background())
+	ctx := context.Background()
+	st := c.s.Workspace().Store
+	rows, err := st.MessageSequences(ctx)
+	if err != nil {
+		return []SequenceDTO{}, err
+	}
+	stats, err := st.SequenceStats(ctx)
+	if err != nil {
+		return []SequenceDTO{}, err
+	}
+	archived, err := c.area().Messenger.Archived(ctx)
 	out := make([]SequenceDTO, 0, len(rows))
 	for _, r := range rows {
-		d := SequenceDTO{ID: r.ID, Name: r.Name, Kind: r.Kind, Steps: []SequenceStepDTO{}}
-		_ = json.Unmarshal([]byte(r.StepsJSON), &d.Steps)
-		out = append(out, d)
+		out = append(out, toSequenceDTO(r, archived[r.ID], stats[r.ID]))
 	}
 	return out, err
 }
 
-// SaveSequence creates (id 0) or updates a sequence.
-func (c *Calendar) SaveSequence(in SequenceDTO) (SequenceDTO, error) {
+// SaveSequence creates (id 0) or updates a sequence. Steps already queued keep
+// their text and time unless in.CancelQueued.
+func (c *Calendar) SaveSequence(in SequenceInput) (SequenceSavedDTO, error) {
 	steps := make([]calendar.Step, len(in.Steps))
 	for i, s := range in.Steps {
 		steps[i] = calendar.Step{DelayHours: s.DelayHours, Text: s.Text}
 	}
-	q, err := c.area().Messenger.SaveSequence(context.Background(), c.s.Actor(), in.ID, in.Name, in.Kind, steps)
-	in.ID = q.ID
-	return in, err
+	ctx := context.Background()
+	q, n, err := c.area().Messenger.EditSequence(ctx, c.s.Actor(), in.ID, in.Name, in.Kind, steps, in.CancelQueued)
+	if err != nil {
+		return SequenceSavedDTO{}, err
+	}
+	all, err := c.Sequences()
+	for _, d := range all {
+		if d.ID == q.ID {
+			return SequenceSavedDTO{Sequence: d, Cancelled: n}, err
+		}
+	}
+	return SequenceSavedDTO{Sequence: toSequenceDTO(q, false, store.SequenceStat{}), Cancelled: n}, err
 }
 
-// Enroll queues a sequence's steps for a conversation; it returns how many were queued.
-func (c *Calendar) Enroll(sequenceID, conversationID int64) (int, error) {
-	return c.area().Messenger.Enroll(context.Background(), c.s.Actor(), sequenceID, conversationID)
+// ArchiveSequence archives a sequence (no new enrolments; cancelQueued also
+// cancels its waiting steps) or restores it; it returns how many were cancelled.
+func (c *Calendar) ArchiveSequence(id int64, archived, cancelQueued bool) (int64, error) {
+	return c.area().Messenger.SetArchived(context.Background(), c.s.Actor(), id, archived, cancelQueued)
 }
 
-// ScheduledFor lists a conversation's scheduled messages.
-func (c *Calendar) ScheduledFor(conversationID int64) ([]ScheduledMessageDTO, error) {
-	rows, err := c.s.Workspace().Store.ScheduledMessagesFor(context.Background(), 0, conversationID)
-	out := make([]ScheduledMessageDTO, len(rows))
-	for i, m := range rows {
-		out[i] = ScheduledMessageDTO{ID: m.ID, Kind: m.Kind, ConversationID: m.ConversationID, Step: m.Step, Text: m.Text,
-			DueAt: calTime(m.DueAt), State: m.State, Refusal: m.Refusal}
+// DeleteSequence cancels a sequence's waiting steps and removes it with its
+// schedule history; it returns how many waiting steps were cancelled.
+func (c *Calendar) DeleteSequence(id int64) (int64, error) {
+	return c.area().Messenger.DeleteSequence(context.Background(), c.s.Actor(), id)
+}
+
+// SequenceConsent says whether a conversation's contact may get sequence messages.
+func (c *Calendar) SequenceConsent(conversationID int64) (ConsentStateDTO, error) {
+	st, err := c.area().Messenger.Consent(context.Background(), conversationID)
+	return toConsentStateDTO(st), err
+}
+
+// PlanEnrollment previews enrolling a conversation: consent, each step filled
+// for its contact with its due time, and the tokens still to type. It queues nothing.
+func (c *Calendar) PlanEnrollment(req EnrollRequest) (EnrollPlanDTO, error) {
+	ctx := context.Background()
+	m := c.area().Messenger
+	p, err := m.Plan(ctx, c.s.Actor(), req.SequenceID, req.ConversationID, req.Values)
+	if err != nil {
+		return EnrollPlanDTO{Steps: []PlannedStepDTO{}, Missing: []string{}}, err
+	}
+	stats, err := c.s.Workspace().Store.SequenceStats(ctx)
+	out := EnrollPlanDTO{Sequence: toSequenceDTO(p.Sequence, p.Archived, stats[p.Sequence.ID]), Consent: toConsentStateDTO(p.Consent),
+		Steps: make([]PlannedStepDTO, len(p.Steps)), Missing: append([]string{}, p.Missing...), Queued: p.Queued}
+	for i, s := range p.Steps {
+		out.Steps[i] = PlannedStepDTO{Step: s.Step, DueAt: s.DueAt.UTC().Format(time.RFC3339), Text: s.Text, Missing: append([]string{}, s.Missing...)}
 	}
 	return out, err
+}
+
+// Enroll queues a sequence's steps for a conversation, filled for its contact;
+// it returns how many were queued (0 when they already wait). It refuses a
+// contact without marketing consent or opted out, with the reason.
+func (c *Calendar) Enroll(req EnrollRequest) (int, error) {
+	return c.area().Messenger.EnrollWith(context.Background(), c.s.Actor(), req.SequenceID, req.ConversationID, req.Values)
+}
+
+// ScheduledFor lists a conversation's scheduled messages, waiting ones first.
+func (c *Calendar) ScheduledFor(conversationID int64) ([]ScheduledMessageDTO, error) {
+	if conversationID <= 0 {
+		return []ScheduledMessageDTO{}, invalidInput("conversationId")
+	}
+	return c.Outbox(OutboxQuery{ConversationID: conversationID})
+}
+
+// Outbox lists scheduled messages (waiting ones first, by due time, then the
+// rest newest first), filtered by sequence, conversation and state.
+func (c *Calendar) Outbox(q OutboxQuery) ([]ScheduledMessageDTO, error) {
+	f := store.ScheduledFilter{SequenceID: q.SequenceID, ConversationID: q.ConversationID, Limit: q.Limit}
+	switch q.State {
+	case "":
+	case "queued":
+		f.States = []string{store.MsgPending, store.MsgSending}
+	case store.MsgSent, store.MsgRefused, store.MsgFailed, store.MsgCancelled:
+		f.States = []string{q.State}
+	default:
+		return []ScheduledMessageDTO{}, invalidInput("state")
+	}
+	rows, err := c.s.Workspace().Store.ScheduledOutbox(context.Background(), f)
+	out := make([]ScheduledMessageDTO, len(rows))
+	for i, r := range rows {
+		out[i] = toScheduledDTO(r)
+	}
+	return out, err
+}
+
+// CancelScheduledStep cancels one waiting scheduled message.
+func (c *Calendar) CancelScheduledStep(id int64) error {
+	return c.area().Messenger.CancelStep(context.Background(), c.s.Actor(), id)
+}
+
+// CancelEnrollment cancels the waiting steps of a sequence for one
+// conversation; it returns how many.
+func (c *Calendar) CancelEnrollment(sequenceID, conversationID int64) (int64, error) {
+	if sequenceID <= 0 || conversationID <= 0 {
+		return 0, invalidInput("sequenceId")
+	}
+	return c.area().Messenger.CancelEnrollment(context.Background(), c.s.Actor(), sequenceID, conversationID, "")
 }
 
 // CancelScheduled stops a conversation's pending scheduled messages.

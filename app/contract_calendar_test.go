@@ -9,6 +9,9 @@ func init() {
 		"QuestionGroup": QuestionGroupDTO{}, "LiveBoard": LiveBoardDTO{}, "FollowupCounts": FollowupCountsDTO{},
 		"LiveSummary": LiveSummaryDTO{}, "QuestionRequest": QuestionRequest{}, "LiveFigures": FiguresDTO{},
 		"SequenceStep": SequenceStepDTO{}, "Sequence": SequenceDTO{}, "ScheduledMessage": ScheduledMessageDTO{},
+		"SequenceStats": SequenceStatsDTO{}, "SequenceInput": SequenceInput{}, "SequenceSaved": SequenceSavedDTO{},
+		"OutboxQuery": OutboxQuery{}, "ConsentState": ConsentStateDTO{}, "EnrollRequest": EnrollRequest{},
+		"PlannedStep": PlannedStepDTO{}, "EnrollPlan": EnrollPlanDTO{},
 	} {
 		contractPairs[name] = v
 	}

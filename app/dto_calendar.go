@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"time"
 
 	"creatordesk/backend/calendar"
@@ -175,6 +176,8 @@ type CalendarOptionsDTO struct {
 	Formats       []string           `json:"formats"`
 	CaptionLimits []CaptionLimitDTO  `json:"captionLimits"`
 	Cadence       []CadenceTargetDTO `json:"cadence"`
+	// PacePerHour is the most scheduled messages sent in any hour.
+	PacePerHour int `json:"pacePerHour"`
 }
 
 // PublishJobDTO is one publish attempt record of an item.
@@ -300,28 +303,144 @@ type FiguresDTO struct {
 	Currency     string `json:"currency"`
 }
 
-// SequenceStepDTO is one step of a message sequence.
+// SequenceStepDTO is one step of a message sequence: sent delayHours after
+// the enrolment (the first step) or after the step before.
 type SequenceStepDTO struct {
 	DelayHours int    `json:"delayHours"`
 	Text       string `json:"text"`
 }
 
-// SequenceDTO is a follow-up or cart-recovery sequence.
+// SequenceStatsDTO counts a sequence's scheduled messages.
+type SequenceStatsDTO struct {
+	// Enrolled conversations ever; Active ones still have a step waiting.
+	Enrolled  int `json:"enrolled"`
+	Active    int `json:"active"`
+	Queued    int `json:"queued"`
+	Sent      int `json:"sent"`
+	Refused   int `json:"refused"`
+	Failed    int `json:"failed"`
+	Cancelled int `json:"cancelled"`
+}
+
+// SequenceDTO is a follow-up or cart-recovery sequence with its counts.
 type SequenceDTO struct {
+	ID        int64             `json:"id"`
+	Name      string            `json:"name"`
+	Kind      string            `json:"kind"`
+	Steps     []SequenceStepDTO `json:"steps"`
+	Archived  bool              `json:"archived"`
+	Stats     SequenceStatsDTO  `json:"stats"`
+	UpdatedAt string            `json:"updatedAt"`
+}
+
+// SequenceInput is what the sequence editor saves (id 0 creates).
+type SequenceInput struct {
 	ID    int64             `json:"id"`
 	Name  string            `json:"name"`
 	Kind  string            `json:"kind"`
 	Steps []SequenceStepDTO `json:"steps"`
+	// CancelQueued cancels the steps already queued from this sequence;
+	// otherwise they keep the text and time they were queued with.
+	CancelQueued bool `json:"cancelQueued"`
 }
 
-// ScheduledMessageDTO is one queued message.
+// SequenceSavedDTO is a saved sequence and how many queued steps the save cancelled.
+type SequenceSavedDTO struct {
+	Sequence  SequenceDTO `json:"sequence"`
+	Cancelled int64       `json:"cancelled"`
+}
+
+// ScheduledMessageDTO is one scheduled message. State is pending, sending,
+// sent, refused, failed or cancelled; Refusal is the send gate's reason (an
+// i18n key) or why it was cancelled (replied, cancelled, sequence_edited,
+// sequence_archived).
 type ScheduledMessageDTO struct {
-	ID             int64  `json:"id"`
-	Kind           string `json:"kind"`
+	ID                int64  `json:"id"`
+	Kind              string `json:"kind"`
+	SequenceID        int64  `json:"sequenceId"`
+	SequenceName      string `json:"sequenceName"`
+	LiveID            int64  `json:"liveId"`
+	ConversationID    int64  `json:"conversationId"`
+	ConversationTitle string `json:"conversationTitle"`
+	Step              int    `json:"step"`
+	Text              string `json:"text"`
+	DueAt             string `json:"dueAt"`
+	State             string `json:"state"`
+	Refusal           string `json:"refusal"`
+	DoneAt            string `json:"doneAt"`
+}
+
+// OutboxQuery filters the scheduled messages: state is "" (all), "queued"
+// (waiting or sending), sent, refused, failed or cancelled.
+type OutboxQuery struct {
+	SequenceID     int64  `json:"sequenceId"`
 	ConversationID int64  `json:"conversationId"`
-	Step           int    `json:"step"`
-	Text           string `json:"text"`
-	DueAt          string `json:"dueAt"`
 	State          string `json:"state"`
-	Refusal        string `json:"refusal"`
+	Limit          int    `json:"limit"`
+}
+
+// ConsentStateDTO is what the send gate will think of a conversation's
+// contact: a sequence needs a contact who consented and did not opt out.
+type ConsentStateDTO struct {
+	HasContact bool   `json:"hasContact"`
+	ContactID  int64  `json:"contactId"`
+	Consented  bool   `json:"consented"`
+	OptedOut   bool   `json:"optedOut"`
+	OptedOutAt string `json:"optedOutAt"`
+	Channel    string `json:"channel"`
+	// PublicThread: a comment thread, where sequences never post.
+	PublicThread bool `json:"publicThread"`
+	Allowed      bool `json:"allowed"`
+}
+
+// EnrollRequest enrols a conversation in a sequence; values fill the tokens
+// typed by hand ({discount_code}...).
+type EnrollRequest struct {
+	SequenceID     int64             `json:"sequenceId"`
+	ConversationID int64             `json:"conversationId"`
+	Values         map[string]string `json:"values"`
+}
+
+// PlannedStepDTO is one step as it would be queued for the conversation.
+type PlannedStepDTO struct {
+	Step    int      `json:"step"`
+	DueAt   string   `json:"dueAt"`
+	Text    string   `json:"text"`
+	Missing []string `json:"missing"`
+}
+
+// EnrollPlanDTO previews an enrolment: consent, the filled steps and their
+// due times, the tokens still to type, and how many steps already wait.
+type EnrollPlanDTO struct {
+	Sequence SequenceDTO      `json:"sequence"`
+	Consent  ConsentStateDTO  `json:"consent"`
+	Steps    []PlannedStepDTO `json:"steps"`
+	Missing  []string         `json:"missing"`
+	Queued   int              `json:"queued"`
+}
+
+func toScheduledDTO(r store.ScheduledRow) ScheduledMessageDTO {
+	d := ScheduledMessageDTO{ID: r.ID, Kind: r.Kind, SequenceName: r.SequenceName, ConversationID: r.ConversationID,
+		ConversationTitle: r.ConversationTitle, Step: r.Step, Text: r.Text, DueAt: calTime(r.DueAt), State: r.State,
+		Refusal: r.Refusal, DoneAt: calTime(r.DoneAt)}
+	if r.SequenceID != nil {
+		d.SequenceID = *r.SequenceID
+	}
+	if r.LiveID != nil {
+		d.LiveID = *r.LiveID
+	}
+	return d
+}
+
+func toConsentStateDTO(c calendar.ConsentState) ConsentStateDTO {
+	return ConsentStateDTO{HasContact: c.HasContact, ContactID: c.ContactID, Consented: c.Consented, OptedOut: c.OptedOut,
+		OptedOutAt: calTime(c.OptedOutAt), Channel: c.Channel, PublicThread: c.PublicThread, Allowed: c.Allowed()}
+}
+
+func toSequenceDTO(q store.MessageSequence, archived bool, st store.SequenceStat) SequenceDTO {
+	d := SequenceDTO{ID: q.ID, Name: q.Name, Kind: q.Kind, Steps: []SequenceStepDTO{}, Archived: archived, UpdatedAt: calTime(q.UpdatedAt),
+		Stats: SequenceStatsDTO{Enrolled: st.Enrolled, Active: st.Active, Queued: st.Queued, Sent: st.Sent, Refused: st.Refused,
+			Failed: st.Failed, Cancelled: st.Cancelled}}
+	_ = json.Unmarshal([]byte(q.StepsJSON), &d.Steps)
+	return d
 }

@@ -42,3 +42,32 @@ func (e *NotFoundError) Error() string { return "calendar: " + e.What + " not fo
 func (e *NotFoundError) ErrorKey() (string, string, map[string]string) {
 	return "calendar_not_found", "errors.calendar.notFound", map[string]string{"what": e.What}
 }
+
+// EnrollRefusedError: a conversation cannot be enrolled in a sequence
+// (Reason: noContact, notDirect, noConsent, optedOut, archived or missingTokens).
+type EnrollRefusedError struct {
+	Reason string
+	Args   map[string]string
+}
+
+// Error implements error.
+func (e *EnrollRefusedError) Error() string { return "calendar: enrolment refused (" + e.Reason + ")" }
+
+// ErrorKey names the translation: errors.calendar.enroll.<reason>.
+func (e *EnrollRefusedError) ErrorKey() (string, string, map[string]string) {
+	return "calendar_enroll_refused", "errors.calendar.enroll." + e.Reason, e.Args
+}
+
+// NotPendingError: a scheduled message is no longer waiting (it was sent,
+// refused or cancelled meanwhile), so it cannot be cancelled.
+type NotPendingError struct{ State string }
+
+// Error implements error.
+func (e *NotPendingError) Error() string {
+	return "calendar: the message is " + e.State + ", not waiting"
+}
+
+// ErrorKey names the translation.
+func (e *NotPendingError) ErrorKey() (string, string, map[string]string) {
+	return "calendar_not_pending", "errors.calendar.notPending", map[string]string{"state": e.State}
+}

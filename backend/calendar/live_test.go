@@ -259,6 +259,7 @@ func TestSequenceStopsWhenTheContactReplies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	k.consent(k.convs[0], true)
 	if n, err := k.msgr.Enroll(k.ctx, "Mara", seq.ID, k.convs[0]); err != nil || n != 2 {
 		t.Fatalf("enrolled %d %v", n, err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"creatordesk/backend/inbox"
 	"creatordesk/backend/store"
+	"creatordesk/backend/templates"
 )
 
 // Sender is the send gate (inbox.Service): the only way a scheduled message leaves.
@@ -38,6 +39,9 @@ type Messenger struct {
 	PacePerHour int
 	// MaxSleep caps one sleep of the loop.
 	MaxSleep time.Duration
+	// Render gathers token values when a conversation is enrolled in a
+	// sequence (nil = the saved-reply service's built-in sources).
+	Render Renderer
 
 	once  sync.Once
 	runMu sync.Mutex
@@ -60,6 +64,12 @@ func (m *Messenger) init() {
 			m.MaxSleep = DefaultMaxSleep
 		}
 	})
+}
+
+// Pace is the most scheduled messages sent in any hour.
+func (m *Messenger) Pace() int {
+	m.init()
+	return m.PacePerHour
 }
 
 // Poke wakes the loop early.
@@ -175,6 +185,13 @@ type Step struct {
 	Text       string `json:"text"`
 }
 
+// MaxSteps and MaxStepDelayHours bound a sequence: at most 10 steps, each
+// at most 60 days after the one before.
+const (
+	MaxSteps          = 10
+	MaxStepDelayHours = 24 * 60
+)
+
 // SaveSequence creates (id 0) or updates a follow-up or cart-recovery sequence.
 func (m *Messenger) SaveSequence(ctx context.Context, actor string, id int64, name, kind string, steps []Step) (store.MessageSequence, error) {
 	name = strings.TrimSpace(name)
@@ -184,12 +201,15 @@ func (m *Messenger) SaveSequence(ctx context.Context, actor string, id int64, na
 	if kind != store.SeqFollowup && kind != store.SeqCartRecovery {
 		return store.MessageSequence{}, &InvalidError{Field: "kind"}
 	}
-	if len(steps) == 0 || len(steps) > 10 {
+	if len(steps) == 0 || len(steps) > MaxSteps {
 		return store.MessageSequence{}, &InvalidError{Field: "steps"}
 	}
 	for _, st := range steps {
-		if strings.TrimSpace(st.Text) == "" || len(st.Text) > 4000 || st.DelayHours < 0 || st.DelayHours > 24*60 {
+		if strings.TrimSpace(st.Text) == "" || len(st.Text) > 4000 || st.DelayHours < 0 || st.DelayHours > MaxStepDelayHours {
 			return store.MessageSequence{}, &InvalidError{Field: "steps"}
+		}
+		if problems := templates.Validate(st.Text); len(problems) > 0 {
+			return store.MessageSequence{}, problems[0]
 		}
 	}
 	raw, _ := json.Marshal(steps)
@@ -205,43 +225,10 @@ func (m *Messenger) SaveSequence(ctx context.Context, actor string, id int64, na
 	return q, nil
 }
 
-// Enroll queues every step of a sequence for a conversation, each due its
-// cumulative delay from now. Enrolling twice queues nothing new.
+// Enroll queues every step of a sequence for a conversation (see EnrollWith),
+// with no hand-typed token values.
 func (m *Messenger) Enroll(ctx context.Context, actor string, sequenceID, conversationID int64) (int, error) {
-	m.init()
-	q, err := m.Store.MessageSequenceByID(ctx, sequenceID)
-	if errors.Is(err, store.ErrNotFound) {
-		return 0, &NotFoundError{What: "sequence"}
-	}
-	if err != nil {
-		return 0, err
-	}
-	if _, err := m.Store.ConversationByID(ctx, conversationID); err != nil {
-		return 0, &NotFoundError{What: "conversation"}
-	}
-	var steps []Step
-	if err := json.Unmarshal([]byte(q.StepsJSON), &steps); err != nil {
-		return 0, err
-	}
-	at := m.Clock.Now()
-	n := 0
-	for i, st := range steps {
-		at = at.Add(time.Duration(st.DelayHours) * time.Hour)
-		sid := q.ID
-		sm := store.ScheduledMessage{SequenceID: &sid, Kind: q.Kind, ConversationID: conversationID, Step: i + 1, Text: st.Text,
-			DueAt: at.UnixMilli(), CreatedBy: actor, DedupeKey: fmt.Sprintf("seq:%d:conv:%d:step:%d", q.ID, conversationID, i+1)}
-		added, err := m.Store.AddScheduledMessage(ctx, &sm)
-		if err != nil {
-			return n, err
-		}
-		if added {
-			n++
-		}
-	}
-	_, _ = m.Store.AppendAudit(ctx, store.AuditEvent{Actor: actor, Action: "calendar.sequence_enrolled", TargetType: "conversation",
-		TargetID: fmt.Sprint(conversationID), Reason: q.Name})
-	m.Poke()
-	return n, nil
+	return m.EnrollWith(ctx, actor, sequenceID, conversationID, nil)
 }
 
 // Cancel stops a conversation's pending scheduled messages.

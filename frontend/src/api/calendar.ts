@@ -99,6 +99,8 @@ export interface CalendarOptions {
   formats: string[]
   captionLimits: CaptionLimit[]
   cadence: CadenceTarget[]
+  /** The most scheduled messages (sequence steps, live follow-ups) sent in any hour. */
+  pacePerHour: number
 }
 
 export interface PublishJob {
@@ -201,27 +203,111 @@ export interface LiveFigures {
   currency: string
 }
 
+/** One step of a sequence: sent `delayHours` after the enrolment (step 1) or after the step before. */
 export interface SequenceStep {
   delayHours: number
   text: string
 }
 
+/** How a sequence's scheduled messages went: `enrolled` conversations ever, `active` ones still waiting. */
+export interface SequenceStats {
+  enrolled: number
+  active: number
+  queued: number
+  sent: number
+  refused: number
+  failed: number
+  cancelled: number
+}
+
+/** A follow-up or cart-recovery sequence. `kind` is "followup" or "cart_recovery". */
 export interface Sequence {
   id: number
   name: string
   kind: string
   steps: SequenceStep[]
+  archived: boolean
+  stats: SequenceStats
+  updatedAt: string
 }
 
+/** What the editor saves (id 0 creates). `cancelQueued` cancels the steps already queued from it. */
+export interface SequenceInput {
+  id: number
+  name: string
+  kind: string
+  steps: SequenceStep[]
+  cancelQueued: boolean
+}
+
+export interface SequenceSaved {
+  sequence: Sequence
+  cancelled: number
+}
+
+/**
+ * One scheduled message. `state`: pending, sending, sent, refused, failed, cancelled. `refusal` is the
+ * send gate's reason (an i18n key such as errors.automation.refused.noConsent) or why it was cancelled
+ * (replied, cancelled, sequence_edited, sequence_archived). `sequenceId`/`liveId` are 0 when none.
+ */
 export interface ScheduledMessage {
   id: number
   kind: string
+  sequenceId: number
+  sequenceName: string
+  liveId: number
   conversationId: number
+  conversationTitle: string
   step: number
   text: string
   dueAt: string
   state: string
   refusal: string
+  doneAt: string
+}
+
+/** Filters the outbox; `state` is "" (all), "queued", "sent", "refused", "failed" or "cancelled". */
+export interface OutboxQuery {
+  sequenceId: number
+  conversationId: number
+  state: string
+  limit: number
+}
+
+/** What the send gate will think of a conversation's contact. */
+export interface ConsentState {
+  hasContact: boolean
+  contactId: number
+  consented: boolean
+  optedOut: boolean
+  optedOutAt: string
+  channel: string
+  /** A public comment thread: sequences are for direct messages only. */
+  publicThread: boolean
+  allowed: boolean
+}
+
+/** Enrols a conversation; `values` fill the tokens typed by hand ({discount_code}...). */
+export interface EnrollRequest {
+  sequenceId: number
+  conversationId: number
+  values: Record<string, string>
+}
+
+export interface PlannedStep {
+  step: number
+  dueAt: string
+  text: string
+  missing: string[]
+}
+
+/** A preview of an enrolment: nothing is queued. `queued` steps of it already wait for this conversation. */
+export interface EnrollPlan {
+  sequence: Sequence
+  consent: ConsentState
+  steps: PlannedStep[]
+  missing: string[]
+  queued: number
 }
 
 /** Payload of the `calendar:changed` event: the item (and publish job) that changed. */
@@ -261,9 +347,16 @@ declare module './bridge' {
       RecordFigures(liveId: number, figures: LiveFigures): Promise<LiveSession>
       ScheduleFollowups(liveId: number, text: string): Promise<number>
       Sequences(): Promise<Sequence[]>
-      SaveSequence(s: Sequence): Promise<Sequence>
-      Enroll(sequenceId: number, conversationId: number): Promise<number>
+      SaveSequence(input: SequenceInput): Promise<SequenceSaved>
+      ArchiveSequence(id: number, archived: boolean, cancelQueued: boolean): Promise<number>
+      DeleteSequence(id: number): Promise<number>
+      SequenceConsent(conversationId: number): Promise<ConsentState>
+      PlanEnrollment(req: EnrollRequest): Promise<EnrollPlan>
+      Enroll(req: EnrollRequest): Promise<number>
       ScheduledFor(conversationId: number): Promise<ScheduledMessage[]>
+      Outbox(q: OutboxQuery): Promise<ScheduledMessage[]>
+      CancelScheduledStep(id: number): Promise<void>
+      CancelEnrollment(sequenceId: number, conversationId: number): Promise<number>
       CancelScheduled(conversationId: number): Promise<number>
     }
   }
@@ -292,4 +385,28 @@ export const calendarApi = {
   setLiveState: (liveId: number, state: string) => call('Calendar', 'SetLiveState', liveId, state),
   recordFigures: (liveId: number, f: LiveFigures) => call('Calendar', 'RecordFigures', liveId, f),
   scheduleFollowups: (liveId: number, text: string) => call('Calendar', 'ScheduleFollowups', liveId, text),
+  sequences: async () => ((await call('Calendar', 'Sequences')) ?? []).map(normalizeSequence),
+  saveSequence: async (input: SequenceInput) => {
+    const r = await call('Calendar', 'SaveSequence', input)
+    return { ...r, sequence: normalizeSequence(r.sequence) }
+  },
+  archiveSequence: (id: number, archived: boolean, cancelQueued: boolean) => call('Calendar', 'ArchiveSequence', id, archived, cancelQueued),
+  deleteSequence: (id: number) => call('Calendar', 'DeleteSequence', id),
+  sequenceConsent: (conversationId: number) => call('Calendar', 'SequenceConsent', conversationId),
+  planEnrollment: async (req: EnrollRequest): Promise<EnrollPlan> => {
+    const p = await call('Calendar', 'PlanEnrollment', req)
+    return { ...p, sequence: normalizeSequence(p.sequence), steps: (p.steps ?? []).map((s) => ({ ...s, missing: s.missing ?? [] })), missing: p.missing ?? [] }
+  },
+  enroll: (req: EnrollRequest) => call('Calendar', 'Enroll', req),
+  scheduledFor: async (conversationId: number) => (await call('Calendar', 'ScheduledFor', conversationId)) ?? [],
+  outbox: async (q: Partial<OutboxQuery> = {}) =>
+    (await call('Calendar', 'Outbox', { sequenceId: 0, conversationId: 0, state: '', limit: 0, ...q })) ?? [],
+  cancelScheduledStep: (id: number) => call('Calendar', 'CancelScheduledStep', id),
+  cancelEnrollment: (sequenceId: number, conversationId: number) => call('Calendar', 'CancelEnrollment', sequenceId, conversationId),
+  cancelScheduled: (conversationId: number) => call('Calendar', 'CancelScheduled', conversationId),
+}
+
+/** Go sends a nil slice as null: a sequence always has a steps list. */
+function normalizeSequence(s: Sequence): Sequence {
+  return { ...s, steps: s.steps ?? [] }
 }
