@@ -29,8 +29,11 @@ type cursorState struct {
 // min_id of the newest page. Once the walk ends, every later poll pages forward
 // with min_id=Top, which returns the items immediately newer than Top, oldest
 // page first, and moves Top up. Items that arrive during the walk are newer
-// than Top, so they are fetched after it: nothing falls in a gap. Re-polling
-// with an older cursor repeats requests, which only re-fetches (overlap).
+// than Top, so they are fetched after it: nothing falls in a gap. At the head
+// of a stream Top stays below items younger than settleWindow, since a server
+// may still file an item with a smaller key (see settleWindow); those are
+// fetched again until they settle. Re-polling with an older cursor repeats
+// requests, which only re-fetches (overlap).
 type streamState struct {
 	// Started is set once the newest page has been fetched.
 	Started bool `json:"s,omitempty"`

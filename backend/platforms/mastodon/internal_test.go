@@ -140,18 +140,18 @@ func TestMentions(t *testing.T) {
 func TestAdvanceGuards(t *testing.T) {
 	// A server that ignores max_id sends the same next link again: the walk stops.
 	st, more := advance(streamState{Started: true, Top: "9", Back: "5"}, walkBack,
-		pageLinks{next: url.Values{"max_id": {"5"}}}, 2, "9", 2)
+		pageLinks{next: url.Values{"max_id": {"5"}}}, 2, headKeys{newest: "9", oldest: "8", settled: "9"}, 2)
 	if !more || st.Back != "" || st.Top != "9" {
 		t.Fatalf("repeated next: %+v more=%v (the forward page comes next)", st, more)
 	}
 	// A server that ignores min_id returns the newest page again: no progress, no More.
 	st, more = advance(streamState{Started: true, Top: "9"}, walkForward,
-		pageLinks{prev: url.Values{"min_id": {"9"}}}, 2, "9", 2)
+		pageLinks{prev: url.Values{"min_id": {"9"}}}, 2, headKeys{newest: "9", oldest: "8", settled: "9"}, 2)
 	if more || st.Top != "9" {
 		t.Fatalf("repeated prev: %+v more=%v", st, more)
 	}
 	// Without Link headers the largest key read stands in.
-	st, more = advance(streamState{}, walkNewest, pageLinks{}, 2, "12", 2)
+	st, more = advance(streamState{}, walkNewest, pageLinks{}, 2, headKeys{newest: "12", oldest: "11", settled: "12"}, 2)
 	if more || !st.Started || st.Top != "12" || st.Back != "" {
 		t.Fatalf("no links: %+v more=%v", st, more)
 	}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"creatordesk/backend/platforms"
 )
@@ -24,9 +25,9 @@ type stream struct {
 	// filters are the stream's own query parameters, besides limit and paging.
 	filters func(c *connector) url.Values
 	// process maps a page's items, appending messages with add. It returns how
-	// many items it could not decode and the largest pagination key it read
-	// (used only when the server sends no Link header).
-	process func(c *connector, ctx context.Context, raws []json.RawMessage, self string, add func(platforms.Message)) (skipped int, newest string, err error)
+	// many items it could not decode and the pagination keys it read with
+	// their times (see pageKeys).
+	process func(c *connector, ctx context.Context, raws []json.RawMessage, self string, add func(platforms.Message)) (skipped int, keys pageKeys, err error)
 }
 
 // The streams, in the order Poll reads them.
@@ -131,6 +132,7 @@ func (c *connector) pollStream(ctx context.Context, s stream, st *streamState, l
 	}
 	var raws []json.RawMessage
 	h, err := c.do(ctx, request{op: s.name, method: http.MethodGet, path: s.path, query: q, read: true}, &raws)
+	settled := serverNow(h, time.Now()).Add(-settleWindow)
 	if err != nil {
 		if notOffered(err) {
 			slog.Default().LogAttrs(ctx, slog.LevelWarn, "mastodon: instance does not offer a stream",
@@ -139,13 +141,66 @@ func (c *connector) pollStream(ctx context.Context, s stream, st *streamState, l
 		}
 		return 0, false, err
 	}
-	skipped, newest, err := s.process(c, ctx, raws, self, add)
+	skipped, keys, err := s.process(c, ctx, raws, self, add)
 	if err != nil {
 		return 0, false, err
 	}
 	var more bool
-	*st, more = advance(*st, mode, parseLinks(h), len(raws), newest, limit)
+	*st, more = advance(*st, mode, parseLinks(h), len(raws), keys.top(settled), limit)
 	return skipped, more, nil
+}
+
+// settleWindow is how long after an item's time the connector still expects
+// items with smaller keys to appear. Servers file conversations and
+// notifications in background jobs (GoToSocial's workers, Mastodon's
+// Sidekiq), several at once: a direct status keeps the id it got when it was
+// posted, so its conversation can show up after a newer one, below a min_id
+// the connector already moved past. Only items older than this window move
+// the forward position at the head of a stream; newer ones are fetched again
+// on the next poll (overlap, which the store absorbs), never skipped.
+const settleWindow = 2 * time.Minute
+
+// pageKeys are the pagination keys of a page's items (conversations: their
+// last status ids; notifications: their ids) with the items' times.
+type pageKeys struct {
+	// newest is the largest key; oldest the smallest.
+	newest, oldest string
+	// times are the items' times, by key (the zero time when an item has no
+	// usable time: it counts as settled).
+	times map[string]time.Time
+}
+
+// note records one item's key and time.
+func (k *pageKeys) note(key string, at time.Time) {
+	if k.times == nil {
+		k.times = map[string]time.Time{}
+	}
+	k.times[key] = at
+	k.newest = maxID(k.newest, key)
+	if k.oldest == "" || idLess(key, k.oldest) {
+		k.oldest = key
+	}
+}
+
+// top resolves the keys against settled, the time before which items count
+// as settled.
+func (k pageKeys) top(settled time.Time) headKeys {
+	h := headKeys{newest: k.newest, oldest: k.oldest}
+	for key, at := range k.times {
+		if (at.IsZero() || !at.After(settled)) && idLess(h.settled, key) {
+			h.settled = key
+		}
+	}
+	return h
+}
+
+// headKeys say where the forward position may move after a page.
+type headKeys struct {
+	// newest and oldest are the page's largest and smallest keys (newest is
+	// used when the server sends no Link header).
+	newest, oldest string
+	// settled is the largest key of a settled item, "" when none is.
+	settled string
 }
 
 // notOffered reports a 404 on a list endpoint: the server does not implement
@@ -157,7 +212,12 @@ func notOffered(err error) bool {
 
 // advance moves a stream's state past a page of n items fetched in mode and
 // reports whether a further page is available now.
-func advance(st streamState, mode walkMode, links pageLinks, n int, newest string, limit int) (streamState, bool) {
+//
+// At the head of a stream (the newest page of the first sync, or a forward
+// page that is not full) Top moves only as far as the newest settled item, so
+// items filed late below the newest ones are still fetched; a full forward
+// page moves Top to its newest item, as more pages follow at once.
+func advance(st streamState, mode walkMode, links pageLinks, n int, keys headKeys, limit int) (streamState, bool) {
 	if n == 0 {
 		// An empty newest page leaves the stream unstarted; an empty older page
 		// ends the first walk (a last page's "next" often returns []); an empty
@@ -170,7 +230,17 @@ func advance(st streamState, mode walkMode, links pageLinks, n int, newest strin
 	}
 	top := links.prev.Get("min_id")
 	if top == "" {
-		top = newest
+		top = keys.newest
+	}
+	switch {
+	case keys.newest == "":
+		// Nothing readable on the page: go by the Link header.
+	case mode == walkNewest && keys.settled != "":
+		top = keys.settled
+	case mode == walkNewest:
+		top = keys.oldest // nothing settled yet: the whole page comes again
+	case mode == walkForward && n < limit:
+		top = keys.settled // "" keeps Top where it is
 	}
 	switch mode {
 	case walkNewest:
@@ -186,7 +256,7 @@ func advance(st streamState, mode walkMode, links pageLinks, n int, newest strin
 		return st, true
 	default:
 		if top == "" || !idLess(st.Top, top) {
-			return st, false // no progress (the server ignored min_id)
+			return st, false // no progress (the server ignored min_id, or nothing settled yet)
 		}
 		st.Top = top
 		return st, n >= limit
@@ -212,8 +282,8 @@ func maxID(a, b string) string {
 
 // conversationMessages maps a page of conversations: each conversation's last
 // status and the direct statuses above it in its thread.
-func (c *connector) conversationMessages(ctx context.Context, raws []json.RawMessage, self string, add func(platforms.Message)) (int, string, error) {
-	skipped, newest := 0, ""
+func (c *connector) conversationMessages(ctx context.Context, raws []json.RawMessage, self string, add func(platforms.Message)) (int, pageKeys, error) {
+	skipped, keys := 0, pageKeys{}
 	for _, raw := range raws {
 		var conv apiConversation
 		if err := json.Unmarshal(raw, &conv); err != nil || !validID(string(conv.ID)) {
@@ -230,7 +300,8 @@ func (c *connector) conversationMessages(ctx context.Context, raws []json.RawMes
 			logSkipped(ctx, "conversations", string(conv.ID), err)
 			continue
 		}
-		newest = maxID(newest, string(last.ID))
+		at, _ := parseTime(last.CreatedAt)
+		keys.note(string(last.ID), at)
 		if last.Visibility != "direct" {
 			continue
 		}
@@ -238,7 +309,7 @@ func (c *connector) conversationMessages(ctx context.Context, raws []json.RawMes
 		if last.InReplyToID != "" {
 			ancestors, bad, err := c.ancestors(ctx, string(last.ID))
 			if err != nil {
-				return 0, "", err
+				return 0, pageKeys{}, err
 			}
 			skipped += bad
 			for _, a := range ancestors {
@@ -249,14 +320,14 @@ func (c *connector) conversationMessages(ctx context.Context, raws []json.RawMes
 		}
 		add(last.message(self, th))
 	}
-	return skipped, newest, nil
+	return skipped, keys, nil
 }
 
 // mentionMessages maps a page of notifications: each mention becomes a comment.
 // Direct statuses also notify as mentions; they belong to the conversations
 // stream and are left out here.
-func (c *connector) mentionMessages(ctx context.Context, raws []json.RawMessage, self string, add func(platforms.Message)) (int, string, error) {
-	skipped, newest := 0, ""
+func (c *connector) mentionMessages(ctx context.Context, raws []json.RawMessage, self string, add func(platforms.Message)) (int, pageKeys, error) {
+	skipped, keys := 0, pageKeys{}
 	for _, raw := range raws {
 		var n apiNotification
 		if err := json.Unmarshal(raw, &n); err != nil || !validID(string(n.ID)) {
@@ -264,7 +335,8 @@ func (c *connector) mentionMessages(ctx context.Context, raws []json.RawMessage,
 			logSkipped(ctx, "mentions", readID(raw), errOr(err, "notification without a usable id"))
 			continue
 		}
-		newest = maxID(newest, string(n.ID))
+		at, _ := parseTime(n.CreatedAt)
+		keys.note(string(n.ID), at)
 		if n.Type != "mention" || len(n.Status) == 0 || string(n.Status) == "null" {
 			continue
 		}
@@ -279,11 +351,11 @@ func (c *connector) mentionMessages(ctx context.Context, raws []json.RawMessage,
 		}
 		th, err := c.commentThread(ctx, st)
 		if err != nil {
-			return 0, "", err
+			return 0, pageKeys{}, err
 		}
 		add(st.message(self, th))
 	}
-	return skipped, newest, nil
+	return skipped, keys, nil
 }
 
 // conversationTitle names a conversation after its other members.

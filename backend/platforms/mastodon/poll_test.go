@@ -213,6 +213,7 @@ func TestPollIncrementalSync(t *testing.T) {
 	before := len(srv.Requests())
 
 	at := t0.Add(3 * time.Hour)
+	srv.SetNow(at.Add(10 * time.Minute)) // past the settle window: one incremental poll is final
 	reply := srv.AddDirect(w.convs[1], mastodonfake.Post{From: bob, Text: "@brand one more thing", At: at})
 	newConv := srv.AddConversation(dave)
 	opener := srv.AddDirect(newConv, mastodonfake.Post{From: dave, Text: "@brand hello again", At: at})

@@ -128,9 +128,10 @@ type apiConversation struct {
 
 // apiNotification is a Notification; status is decoded on its own.
 type apiNotification struct {
-	ID     apiID           `json:"id"`
-	Type   string          `json:"type"`
-	Status json.RawMessage `json:"status"`
+	ID        apiID           `json:"id"`
+	Type      string          `json:"type"`
+	CreatedAt string          `json:"created_at"`
+	Status    json.RawMessage `json:"status"`
 }
 
 // apiContext is a Context; its statuses are decoded one by one.

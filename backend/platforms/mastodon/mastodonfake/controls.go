@@ -44,6 +44,30 @@ func (s *Server) AddConversation(with ...Account) string {
 func (s *Server) AddDirect(conv string, p Post) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	id, file := s.addDirectLocked(conv, p)
+	file()
+	return id
+}
+
+// AddDirectUnfiled is AddDirect for a status the server has created (it has
+// its id and can be fetched) but not yet filed into its conversation, as a
+// real server's background job files it a little later (GoToSocial's
+// workers, Mastodon's Sidekiq). The conversation list and the mention
+// notification show it once file is called.
+func (s *Server) AddDirectUnfiled(conv string, p Post) (id string, file func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, fileLocked := s.addDirectLocked(conv, p)
+	return id, func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		fileLocked()
+	}
+}
+
+// addDirectLocked creates a direct status and returns its id and the function
+// that files it (called with s.mu held).
+func (s *Server) addDirectLocked(conv string, p Post) (string, func()) {
 	c := s.conversationLocked(conv)
 	if c == nil {
 		panic("mastodonfake: unknown conversation " + conv)
@@ -60,12 +84,13 @@ func (s *Server) AddDirect(conv string, p Post) string {
 			st.mentions = append(st.mentions, id)
 		}
 	}
-	c.statuses = append(c.statuses, st.id)
-	c.unread = st.accountID != s.Self.ID
-	if st.accountID != s.Self.ID {
-		s.notifyLocked("mention", st)
+	return statusID(st.id), func() {
+		c.statuses = append(c.statuses, st.id)
+		c.unread = st.accountID != s.Self.ID
+		if st.accountID != s.Self.ID {
+			s.notifyLocked("mention", st)
+		}
 	}
-	return statusID(st.id)
 }
 
 // AddMention adds a status by p.From that mentions the fake's account (public

@@ -16,53 +16,25 @@ const InspectSentPath = "/_fake/sent"
 // Sent returns the statuses created through POST /api/v1/statuses, oldest
 // first; a repeated Idempotency-Key adds nothing.
 func (s *Server) Sent() []SentStatus {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := slices.Clone(s.sent)
-	for i := range out {
-		out[i].MentionedIDs = slices.Clone(out[i].MentionedIDs)
-	}
-	return out
+	return fakekit.SnapshotWith(&s.mu, &s.sent, func(m *SentStatus) { m.MentionedIDs = slices.Clone(m.MentionedIDs) })
 }
 
 // Blocks returns the account ids blocked through the API, in call order.
-func (s *Server) Blocks() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.blocks)
-}
+func (s *Server) Blocks() []string { return fakekit.Snapshot(&s.mu, &s.blocks) }
 
 // Mutes returns the mute calls, in order.
-func (s *Server) Mutes() []Mute {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.mutes)
-}
+func (s *Server) Mutes() []Mute { return fakekit.Snapshot(&s.mu, &s.mutes) }
 
 // Reports returns the reports filed, in order.
 func (s *Server) Reports() []Report {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := slices.Clone(s.reports)
-	for i := range out {
-		out[i].StatusIDs = slices.Clone(out[i].StatusIDs)
-	}
-	return out
+	return fakekit.SnapshotWith(&s.mu, &s.reports, func(r *Report) { r.StatusIDs = slices.Clone(r.StatusIDs) })
 }
 
 // Deleted returns the status ids deleted through the API, in order.
-func (s *Server) Deleted() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.deleted)
-}
+func (s *Server) Deleted() []string { return fakekit.Snapshot(&s.mu, &s.deleted) }
 
 // Requests returns every API request received so far, in order.
-func (s *Server) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.requests)
-}
+func (s *Server) Requests() []Request { return fakekit.Snapshot(&s.mu, &s.requests) }
 
 // sentView is one sent status as InspectSentPath shows it.
 type sentView struct {

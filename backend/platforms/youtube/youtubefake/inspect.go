@@ -14,43 +14,21 @@ import (
 const InspectSentPath = "/_fake/sent"
 
 // Sent returns the replies created through comments.insert, oldest first.
-func (s *Server) Sent() []SentReply {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.sent)
-}
+func (s *Server) Sent() []SentReply { return fakekit.Snapshot(&s.mu, &s.sent) }
 
 // Moderations returns the successful setModerationStatus calls, in order.
 func (s *Server) Moderations() []Moderation {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := slices.Clone(s.moderations)
-	for i := range out {
-		out[i].IDs = slices.Clone(out[i].IDs)
-	}
-	return out
+	return fakekit.SnapshotWith(&s.mu, &s.moderations, func(m *Moderation) { m.IDs = slices.Clone(m.IDs) })
 }
 
 // Deleted returns the comment ids deleted through comments.delete, in order.
-func (s *Server) Deleted() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.deleted)
-}
+func (s *Server) Deleted() []string { return fakekit.Snapshot(&s.mu, &s.deleted) }
 
 // Requests returns every request received so far, in order.
-func (s *Server) Requests() []Request {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.requests)
-}
+func (s *Server) Requests() []Request { return fakekit.Snapshot(&s.mu, &s.requests) }
 
 // Charges returns the quota charged for each request, in order.
-func (s *Server) Charges() []Charge {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.charges)
-}
+func (s *Server) Charges() []Charge { return fakekit.Snapshot(&s.mu, &s.charges) }
 
 // sentView is one sent reply as InspectSentPath shows it.
 type sentView struct {
