@@ -5,6 +5,7 @@ func init() {
 		"ModerateRequest": ModerateRequest{}, "ModerationRecord": ModerationRecordDTO{}, "ModerationOutcome": ModerationOutcomeDTO{},
 		"ModerationCaps": ModerationCapsDTO{}, "PrivateReplyStatus": PrivateReplyStatusDTO{},
 		"NegativeReplyRequest": NegativeReplyRequest{}, "NegativeStep": NegativeStepDTO{}, "NegativeReplyResult": NegativeReplyResultDTO{},
+		"ModerationHistoryRequest": ModerationHistoryRequest{}, "ModerationEntry": ModerationEntryDTO{}, "ModerationHistory": ModerationHistoryDTO{},
 	} {
 		contractPairs[name] = v
 	}

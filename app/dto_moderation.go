@@ -123,3 +123,51 @@ func rfc3339Time(t time.Time) string {
 	}
 	return t.UTC().Format(time.RFC3339Nano)
 }
+
+// ModerationHistoryRequest asks for a page of the workspace's moderation log.
+type ModerationHistoryRequest struct {
+	// AccountID narrows to one account (0: all).
+	AccountID int64 `json:"accountId"`
+	// Action narrows to one action ("": all).
+	Action string `json:"action"`
+	// BeforeID continues after a page's nextBeforeId (0: the newest).
+	BeforeID int64 `json:"beforeId"`
+	Limit    int   `json:"limit"`
+}
+
+// ModerationEntryDTO is one action in the moderation log.
+type ModerationEntryDTO struct {
+	ID     int64  `json:"id"`
+	At     string `json:"at"`
+	Actor  string `json:"actor"`
+	Action string `json:"action"`
+	// Origin is human or automation.
+	Origin string `json:"origin"`
+	// Failed: the platform refused the action or could not be reached.
+	Failed bool `json:"failed"`
+	// Reason is the reason given, or for a failure the kind of error.
+	Reason         string `json:"reason"`
+	MessageID      int64  `json:"messageId"`
+	ConversationID int64  `json:"conversationId"`
+	AccountID      int64  `json:"accountId"`
+	Author         string `json:"author"`
+	Excerpt        string `json:"excerpt"`
+}
+
+// ModerationHistoryDTO is one page of the moderation log, newest first.
+type ModerationHistoryDTO struct {
+	Entries []ModerationEntryDTO `json:"entries"`
+	// NextBeforeID continues with older entries (0: none).
+	NextBeforeID int64 `json:"nextBeforeId"`
+}
+
+// toModerationHistoryDTO converts a page of the log.
+func toModerationHistoryDTO(p moderation.HistoryPage) ModerationHistoryDTO {
+	out := ModerationHistoryDTO{Entries: make([]ModerationEntryDTO, len(p.Entries)), NextBeforeID: p.NextBeforeID}
+	for i, e := range p.Entries {
+		out.Entries[i] = ModerationEntryDTO{ID: e.ID, At: rfc3339Time(e.At), Actor: e.Actor, Action: e.Action, Origin: e.Origin,
+			Failed: e.Failed, Reason: e.Reason, MessageID: e.MessageID, ConversationID: e.ConversationID, AccountID: e.AccountID,
+			Author: e.Author, Excerpt: e.Excerpt}
+	}
+	return out
+}

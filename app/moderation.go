@@ -23,7 +23,7 @@ func NewModeration(s *Session) *Moderation { return &Moderation{s: s} }
 // svc builds the moderation service for the open workspace.
 func (m *Moderation) svc() *moderation.Service {
 	ws := m.s.Workspace()
-	return &moderation.Service{Store: ws.Store, Connectors: ws.Inbox.Connectors, Inbox: ws.Inbox}
+	return &moderation.Service{Store: ws.Store, Connectors: ws.Inbox.Connectors, Inbox: ws.Inbox, Bus: ws.Bus}
 }
 
 // actor checks that the member working may act and returns their name.
@@ -70,6 +70,18 @@ func (m *Moderation) Log(conversationID int64) ([]ModerationRecordDTO, error) {
 		out[i] = toModerationRecordDTO(r)
 	}
 	return out, err
+}
+
+// History lists the workspace's moderation actions, newest first, narrowed to
+// an account and an action: who hid, deleted, blocked, muted or reported
+// what, when and why, and whether the platform carried it out.
+func (m *Moderation) History(req ModerationHistoryRequest) (ModerationHistoryDTO, error) {
+	page, err := m.svc().History(context.Background(), moderation.HistoryFilter{AccountID: req.AccountID,
+		Action: strings.TrimSpace(req.Action), BeforeID: req.BeforeID, Limit: req.Limit})
+	if err != nil {
+		return ModerationHistoryDTO{}, err
+	}
+	return toModerationHistoryDTO(page), nil
 }
 
 // PrivateReplyStatus says whether a comment can be answered privately now.

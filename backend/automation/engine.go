@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"time"
 
+	"creatordesk/backend/events"
 	"creatordesk/backend/governance"
 	"creatordesk/backend/inbox"
+	"creatordesk/backend/moderation"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/store"
 )
@@ -30,6 +32,8 @@ type Engine struct {
 	Notify func(Notification)
 	// Drafts writes drafts for approval.
 	Drafts *Drafts
+	// Bus, when set, hears about comments a rule hid (moderation.Changed), so an open inbox refreshes.
+	Bus *events.Bus
 	// MaxMessageAge is how old a message may be for rules to act on it
 	// (DefaultMaxMessageAge when zero). Older messages, such as the history a
 	// first sync brings in, are classified but never answered or acted on.
@@ -239,7 +243,9 @@ func (e *Engine) hide(ctx context.Context, r Rule, s Subject) (string, error) {
 	if err != nil {
 		rec.Outcome, rec.ErrorKind, rec.ErrorDetail = store.ModerationFailed, string(platforms.KindOf(err)), err.Error()
 	}
-	_, _ = e.Store.RecordModeration(context.WithoutCancel(ctx), rec)
+	if recorded, recErr := e.Store.RecordModeration(context.WithoutCancel(ctx), rec); recErr == nil {
+		moderation.Announce(e.Bus, recorded, err == nil)
+	}
 	if err != nil {
 		return "", err
 	}

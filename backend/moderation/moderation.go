@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"creatordesk/backend/events"
 	"creatordesk/backend/inbox"
 	"creatordesk/backend/platforms"
 	"creatordesk/backend/store"
@@ -31,6 +32,8 @@ type Service struct {
 	Inbox *inbox.Service
 	// Timeout bounds one platform call (30 s when zero).
 	Timeout time.Duration
+	// Bus, when set, receives a Changed event for every recorded action.
+	Bus *events.Bus
 }
 
 // Request is one moderation action on a stored message.
@@ -120,6 +123,10 @@ func (s *Service) Moderate(ctx context.Context, req Request) (Outcome, error) {
 		return Outcome{}, err
 	}
 	if callErr != nil {
+		// Nothing changed on the message, but the log has a new row.
+		if st, err := s.Store.ThreadModerationState(ctx, conv.ID); err == nil {
+			s.publish(rec, st.Hidden[m.ID])
+		}
 		return Outcome{Record: rec}, callErr
 	}
 	out := Outcome{Record: rec}
@@ -129,6 +136,7 @@ func (s *Service) Moderate(ctx context.Context, req Request) (Outcome, error) {
 	}
 	st, err := s.Store.ThreadModerationState(ctx, conv.ID)
 	out.Hidden = st.Hidden[m.ID]
+	s.publish(rec, out.Hidden)
 	return out, err
 }
 

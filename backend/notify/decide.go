@@ -51,21 +51,25 @@ const (
 // Decide says whether c should notify at now, and why. loc is the zone the
 // do-not-disturb hours are read in.
 func Decide(s Settings, c Candidate, now time.Time, loc *time.Location) (reason string, ok bool) {
+	reason, ok = urgent(s, c, now)
+	if !ok || s.DND && InQuietHours(s, now, loc) {
+		return "", false
+	}
+	return reason, true
+}
+
+// urgent says whether c deserves a notification at now, quiet hours aside.
+func urgent(s Settings, c Candidate, now time.Time) (reason string, ok bool) {
 	if !s.Enabled || !c.Inbound || now.Sub(c.SentAt) > MaxAge || c.SentAt.After(now.Add(MaxAge)) {
 		return "", false
 	}
 	switch {
 	case s.Danger && c.Danger:
-		reason = ReasonDanger
+		return ReasonDanger, true
 	case s.HighIntent && (c.HighIntent || (s.MinPriority > 0 && c.Priority >= s.MinPriority)):
-		reason = ReasonHighIntent
-	default:
-		return "", false
+		return ReasonHighIntent, true
 	}
-	if s.DND && InQuietHours(s, now, loc) {
-		return "", false
-	}
-	return reason, true
+	return "", false
 }
 
 // InQuietHours reports whether now falls in the do-not-disturb hours.

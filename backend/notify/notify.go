@@ -20,6 +20,9 @@ type Notification struct {
 	Body string
 	// Urgent asks the desktop to keep it visible (danger messages).
 	Urgent bool
+	// ConversationIDs, when set, are the conversations the notification is
+	// about: clicking it may open the inbox filtered to them.
+	ConversationIDs []int64
 }
 
 // Notifier delivers desktop notifications.

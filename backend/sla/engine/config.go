@@ -44,10 +44,30 @@ func (s *Service) Load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	var held notify.Held
+	if err := s.readJSON(ctx, settingQuietHeld, &held); err != nil {
+		return err
+	}
+	s.quiet.Restore(held)
+	s.quiet.Save = s.saveQuietHeld
 	s.mu.Lock()
 	s.cfg = config{calCfg: calCfg, cal: cal, policies: fromRows(rows), away: away, notify: ns}
 	s.mu.Unlock()
 	return nil
+}
+
+// settingQuietHeld keeps what quiet hours held across a restart.
+const settingQuietHeld = "notify_quiet_held"
+
+// saveQuietHeld stores the held state (the quiet gate calls it on every change).
+func (s *Service) saveQuietHeld(h notify.Held) {
+	raw, err := json.Marshal(h)
+	if err == nil {
+		err = s.Store.SetSetting(context.Background(), settingQuietHeld, string(raw))
+	}
+	if err != nil {
+		s.log().Warn("sla: quiet-hours summary state not saved", "err", err)
+	}
 }
 
 // readJSON decodes the setting key into v, leaving v alone when it is absent or unreadable.

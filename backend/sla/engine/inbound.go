@@ -125,8 +125,8 @@ func (s *Service) setInflight(id int64, on bool) {
 // maybeNotify raises a desktop notification for m when the decision says so.
 func (s *Service) maybeNotify(ctx context.Context, c config, m store.SLAInbound, workspaceLang string) bool {
 	subject := sla.Subject{Kind: m.Kind, Priority: m.Priority, Intent: m.Intent, Tags: m.Tags}
-	reason, ok := notify.Decide(c.notify, notify.Candidate{Inbound: true, SentAt: time.UnixMilli(m.SentAt),
-		Danger: subject.Danger(), HighIntent: subject.HighIntentSignal(), Priority: m.Priority}, s.now(), c.cal.Location())
+	reason, ok := s.quiet.Consider(c.notify, notify.Candidate{Inbound: true, SentAt: time.UnixMilli(m.SentAt),
+		Danger: subject.Danger(), HighIntent: subject.HighIntentSignal(), Priority: m.Priority}, m.ConversationID, s.now(), c.cal.Location())
 	if !ok {
 		return false
 	}
@@ -137,6 +137,23 @@ func (s *Service) maybeNotify(ctx context.Context, c config, m store.SLAInbound,
 		return false
 	}
 	return true
+}
+
+// summarizeQuietHours shows one notification for the urgent messages quiet
+// hours held, once they are over.
+func (s *Service) summarizeQuietHours(ctx context.Context) {
+	c := s.snapshot()
+	if c.cal == nil {
+		return
+	}
+	lang, _ := s.Store.Setting(ctx, "language", "")
+	n, ok := s.quiet.TakeSummary(c.notify, s.now(), c.cal.Location(), sla.PickLanguage(lang))
+	if !ok {
+		return
+	}
+	if err := s.Notifier().Notify(ctx, n); err != nil {
+		s.log().Info("sla: quiet-hours summary not shown", "err", err)
+	}
 }
 
 // who names the sender for a notification.

@@ -39,6 +39,8 @@ type Service struct {
 	mu       gosync.RWMutex
 	cfg      config
 	notifier notify.Notifier
+	// quiet holds the urgent messages quiet hours silenced, for one summary when they end.
+	quiet    notify.QuietGate
 	inflight map[int64]bool // conversations with an away acknowledgement being sent
 
 	pendingMu gosync.Mutex

@@ -128,6 +128,7 @@ func (s *Service) RecomputeAll(ctx context.Context) error {
 // Tick moves running timers whose warning or due time has passed, and stops
 // those whose conversation was resolved or snoozed since.
 func (s *Service) Tick(ctx context.Context) error {
+	s.summarizeQuietHours(ctx)
 	due, err := s.Store.SLATimersToAdvance(ctx, s.now().UnixMilli())
 	if err != nil || len(due) == 0 {
 		return err

@@ -70,6 +70,42 @@ export interface NegativeReplyResult {
   partial: boolean
 }
 
+export interface ModerationHistoryRequest {
+  /** 0: every account. */
+  accountId: number
+  /** "": every action. */
+  action: string
+  /** A page's nextBeforeId to continue with older entries; 0 for the newest. */
+  beforeId: number
+  limit: number
+}
+
+/** One action in the log: who did what to which message, when, why, and whether it worked. */
+export interface ModerationEntry {
+  id: number
+  /** RFC 3339. */
+  at: string
+  actor: string
+  action: string
+  /** human or automation. */
+  origin: string
+  /** The platform refused the action or could not be reached. */
+  failed: boolean
+  /** The reason given, or for a failure the kind of error. */
+  reason: string
+  messageId: number
+  conversationId: number
+  accountId: number
+  author: string
+  excerpt: string
+}
+
+export interface ModerationHistory {
+  entries: ModerationEntry[]
+  /** 0 when there are no older entries. */
+  nextBeforeId: number
+}
+
 declare module './bridge' {
   interface Bindings {
     Moderation: {
@@ -79,6 +115,7 @@ declare module './bridge' {
       PrivateReplyStatus(messageId: number): Promise<PrivateReplyStatus>
       ReplyPrivately(messageId: number, text: string, templateId: number): Promise<Message>
       RespondToNegative(req: NegativeReplyRequest): Promise<NegativeReplyResult>
+      History(req: ModerationHistoryRequest): Promise<ModerationHistory | null>
     }
   }
 }
@@ -121,4 +158,10 @@ export function replyPrivately(messageId: number, text: string, templateId = 0):
 
 export function respondToNegative(req: NegativeReplyRequest): Promise<NegativeReplyResult> {
   return call('Moderation', 'RespondToNegative', req)
+}
+
+/** One page of the moderation log, newest first. */
+export async function moderationHistory(req: ModerationHistoryRequest): Promise<ModerationHistory> {
+  const page = await call('Moderation', 'History', req)
+  return { entries: page?.entries ?? [], nextBeforeId: page?.nextBeforeId ?? 0 }
 }

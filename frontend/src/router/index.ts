@@ -10,6 +10,7 @@ import FirstRunView from '@/views/FirstRunView/index.vue'
 import GovernanceView from '@/views/GovernanceView/index.vue'
 import InboxView from '@/views/InboxView/index.vue'
 import KpisView from '@/views/KpisView/index.vue'
+import ModerationView from '@/views/ModerationView/index.vue'
 import SettingsView from '@/views/SettingsView/index.vue'
 
 export const routes: RouteRecordRaw[] = [
@@ -23,6 +24,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/checklist', name: 'checklist', component: ChecklistView },
   { path: '/automation', name: 'automation', component: AutomationView },
   { path: '/governance', name: 'governance', component: GovernanceView },
+  { path: '/moderation', name: 'moderation', component: ModerationView },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/:pathMatch(.*)*', redirect: '/inbox' },
 ]
