@@ -6,6 +6,7 @@ import (
 
 	"creatordesk/backend/accounts"
 	"creatordesk/backend/platforms/telegram"
+	"creatordesk/backend/workspace"
 )
 
 // Accounts is the bound facade for connected accounts.
@@ -61,4 +62,30 @@ func (a *Accounts) SyncNow(id int64) error {
 	ws.Engine.StopAccount(id)
 	ws.Engine.Start(ws.Context(), id)
 	return nil
+}
+
+// WithSavedQuota fills in the daily quota of the accounts whose sync loop has
+// not reported one yet (a CLI process, or the app before the first sync after
+// a restart) from the use saved in the workspace's database, so Account
+// health shows what was spent today even then. Entries that already carry a
+// headroom are left as they are.
+func WithSavedQuota(s *Session, list []AccountHealthDTO) []AccountHealthDTO {
+	ctx := context.Background()
+	w := s.Workspace()
+	now := w.Store.Now()
+	for i := range list {
+		if list[i].Headroom != nil {
+			continue
+		}
+		acc, err := w.Store.AccountByID(ctx, list[i].AccountID)
+		if err != nil {
+			continue
+		}
+		hr, ok, err := workspace.YouTubeQuotaToday(ctx, w.Store, acc, now)
+		if err != nil || !ok {
+			continue
+		}
+		list[i].Headroom = &HeadroomDTO{Kind: hr.Kind, Used: hr.Used, Limit: hr.Limit, ResetsAt: timeString(hr.ResetsAt)}
+	}
+	return list
 }

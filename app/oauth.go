@@ -53,6 +53,11 @@ func (a *OAuth) manager() *connect.Manager {
 // open hands the URL to the runtime's browser opener; without one the UI
 // shows the link for the person to open.
 func (a *OAuth) open(ctx context.Context, url string) error {
+	if ws := a.s.Workspace(); ws != nil && ws.Demo() != nil && ws.Demo().Google.OwnsAuthURL(url) {
+		// The demo's fake Google approves at once; no browser is needed (and
+		// none could sign in to it anyway).
+		return ws.Demo().Google.Consent(url)
+	}
 	a.s.mu.RLock()
 	rt := a.s.rt
 	a.s.mu.RUnlock()
@@ -75,8 +80,16 @@ func (a *OAuth) Start(req OAuthStartRequest) (OAuthFlowDTO, error) {
 			req.ClientSecret = secret
 		}
 	}
+	// The sign-in belongs to the open workspace: closing it (quitting, or
+	// switching to the demo or a team database) cancels the sign-in and
+	// closes its loopback listener.
+	if d := a.s.Workspace().Demo(); d != nil && req.Platform == youtube.Platform && req.AuthURL == "" && req.TokenURL == "" && req.BaseURL == "" {
+		// The demo connects YouTube to its own fake Google, never to Google.
+		req.AuthURL, req.TokenURL, req.BaseURL = d.Google.Auth.AuthURL(), d.Google.Auth.TokenURL(), d.Google.APIURL
+	}
 	st, err := a.manager().Start(ctx, connect.Request{Platform: req.Platform, ClientID: req.ClientID, ClientSecret: req.ClientSecret,
-		BaseURL: req.BaseURL, AuthURL: req.AuthURL, TokenURL: req.TokenURL, Name: req.Name, AccountID: req.AccountID, Actor: a.s.Actor()})
+		BaseURL: req.BaseURL, AuthURL: req.AuthURL, TokenURL: req.TokenURL, Name: req.Name, AccountID: req.AccountID, Actor: a.s.Actor(),
+		Until: a.s.Workspace().Context()})
 	if err != nil {
 		return OAuthFlowDTO{}, connectError(err)
 	}

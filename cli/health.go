@@ -43,6 +43,7 @@ func accountsHealth(s *app.Session, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	list = app.WithSavedQuota(s, list)
 	if *asJSON {
 		return printJSON(env.Stdout, list)
 	}

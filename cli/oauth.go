@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -43,7 +44,7 @@ func wantsBrowserConnect(platform string, args []string) bool {
 
 // accountsAddOAuth connects a YouTube channel or a Mastodon account through the browser.
 func accountsAddOAuth(s *app.Session, platform string, args []string, env Env) error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptContext()
 	defer stop()
 	f := newFlags("accounts add "+platform, env)
 	clientID := f.String("client-id", "", "youtube: your Google Cloud OAuth client id (a \"Desktop app\" client)")
@@ -83,8 +84,9 @@ func accountsAddOAuth(s *app.Session, platform string, args []string, env Env) e
 	for flow.State == "waiting" || flow.State == "connecting" {
 		select {
 		case <-ctx.Done():
-			flow, _ = oa.Cancel(flow.ID)
-			return ctx.Err()
+			// Ctrl-C: end the sign-in and close its loopback listener before exiting.
+			_, _ = oa.Cancel(flow.ID)
+			return errSignInCanceled
 		case <-time.After(oauthPollEvery):
 		}
 		if flow, err = oa.Status(flow.ID); err != nil {
@@ -105,6 +107,14 @@ func accountsAddOAuth(s *app.Session, platform string, args []string, env Env) e
 	fmt.Fprintf(env.Stdout, "connected %s account %q (id %d)\n", flow.Account.Platform, flow.Account.Name, flow.Account.ID)
 	return nil
 }
+
+// interruptContext ends when the person presses Ctrl-C (SIGINT); tests replace it.
+var interruptContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+// errSignInCanceled: the person pressed Ctrl-C while the browser sign-in waited.
+var errSignInCanceled = errors.New("sign-in canceled: nothing was connected")
 
 // cliRuntime is the command line's Runtime: no events, and the system browser.
 type cliRuntime struct{ env Env }

@@ -4,9 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"creatordesk/backend/oauth/oauthfake"
 	"creatordesk/backend/platforms/mastodon/mastodonfake"
@@ -85,5 +88,65 @@ func TestAccountsAddMastodonWithOAuthAndDenied(t *testing.T) {
 	code, _, errOut := run(t, vault, "", "--data-dir", t.TempDir(), "accounts", "add", "mastodon", "--oauth", "--base-url", base)
 	if code == 0 || !strings.Contains(errOut, "denied") {
 		t.Fatalf("denied: exit %d, %q", code, errOut)
+	}
+}
+
+func TestAccountsAddYouTubeCanceledWithCtrlC(t *testing.T) {
+	// No browser comes back; "Ctrl-C" is the interrupt context ending.
+	prevOpen, prevInterrupt := openBrowser, interruptContext
+	t.Cleanup(func() { openBrowser, interruptContext = prevOpen, prevInterrupt })
+	opened := make(chan string, 1)
+	openBrowser = func(_ context.Context, url string) error { opened <- url; return nil }
+	ctx, ctrlC := context.WithCancel(context.Background())
+	interruptContext = func() (context.Context, context.CancelFunc) { return ctx, func() {} }
+	auth := oauthfake.New("/o").Start()
+	t.Cleanup(auth.Close)
+	auth.AddClient(oauthfake.Client{ID: "9-desktop.apps.googleusercontent.com", Secret: "GOCSPX-cli"})
+	vault := secrets.NewMemory()
+	dir := t.TempDir()
+
+	type result struct {
+		code        int
+		out, errOut string
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, out, errOut := run(t, vault, "GOCSPX-cli\n", "--data-dir", dir, "accounts", "add", "youtube",
+			"--client-id", "9-desktop.apps.googleusercontent.com", "--client-secret-stdin",
+			"--auth-url", auth.AuthURL(), "--token-url", auth.TokenURL())
+		done <- result{code, out, errOut}
+	}()
+	var authURL string
+	select {
+	case authURL = <-opened:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the browser was never asked to open")
+	}
+	u, _ := url.Parse(authURL)
+	redirect, err := url.Parse(u.Query().Get("redirect_uri"))
+	if err != nil || redirect.Host == "" {
+		t.Fatalf("redirect in %s", authURL)
+	}
+	if c, err := net.DialTimeout("tcp", redirect.Host, time.Second); err != nil {
+		t.Fatalf("not listening while waiting: %v", err)
+	} else {
+		_ = c.Close()
+	}
+	ctrlC()
+	var res result
+	select {
+	case res = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the command did not end after Ctrl-C")
+	}
+	if res.code == 0 || !strings.Contains(res.errOut, "sign-in canceled") {
+		t.Fatalf("exit %d: %q", res.code, res.errOut)
+	}
+	if c, err := net.DialTimeout("tcp", redirect.Host, time.Second); err == nil {
+		_ = c.Close()
+		t.Fatal("the loopback listener still accepts connections after Ctrl-C")
+	}
+	if out := mustRun(t, vault, "", "--data-dir", dir, "accounts", "list"); strings.Contains(out, "youtube") {
+		t.Fatalf("an account was connected: %s", out)
 	}
 }

@@ -35,6 +35,9 @@ type Demo struct {
 	// Meta is the Graph API fake; InstagramURL its address.
 	Meta         *metafake.Server
 	InstagramURL string
+	// Google is the fake Google sign-in and YouTube API the demo's "Connect
+	// YouTube" goes to (no channel is connected at the start).
+	Google *Google
 	// Conversations is how many conversations were seeded.
 	Conversations int
 }
@@ -69,6 +72,8 @@ func Start(now time.Time, seed uint64) *Demo {
 	d.Meta.AddToken(InstagramToken, metafake.Instagram, 60*24*time.Hour)
 	d.InstagramURL = d.Meta.Start()
 	d.Conversations += seedInstagram(d.Meta, now, rng)
+
+	d.Google = startGoogle(now)
 	return d
 }
 
@@ -78,13 +83,15 @@ func (d *Demo) Close() {
 	d.Mastodon.Close()
 	d.Bluesky.Close()
 	d.Meta.Close()
+	d.Google.Close()
 }
 
 // WriteInfo records the fake servers' addresses in dir/InfoFile (mode 0600).
 func (d *Demo) WriteInfo(dir string) error {
 	b, err := json.MarshalIndent(Info{Fakes: map[string]string{
-		"telegram": d.TelegramURL, "mastodon": d.MastodonURL, "bluesky": d.BlueskyURL, "instagram": d.InstagramURL},
-		Tokens: map[string]string{"instagram": InstagramToken}}, "", "  ")
+		"telegram": d.TelegramURL, "mastodon": d.MastodonURL, "bluesky": d.BlueskyURL, "instagram": d.InstagramURL,
+		"youtube": d.Google.APIURL, "googleAuth": d.Google.Auth.AuthURL(), "googleToken": d.Google.Auth.TokenURL()},
+		Tokens: map[string]string{"instagram": InstagramToken, "googleClientId": GoogleClientID}}, "", "  ")
 	if err != nil {
 		return err
 	}

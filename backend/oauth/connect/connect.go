@@ -60,6 +60,10 @@ type Request struct {
 	AccountID int64
 	// Actor is who connects, for the audit trail.
 	Actor string
+	// Until, when set, bounds the flow: when it ends (the workspace the
+	// account would join is closing) the flow is canceled and its loopback
+	// listener closed, so nothing keeps listening for a browser.
+	Until context.Context
 }
 
 // Status is a flow's state.
@@ -196,6 +200,15 @@ func (m *Manager) Start(ctx context.Context, req Request) (Status, error) {
 		fl.update(func(s *Status) { s.BrowserOpened = false })
 	}
 	go m.run(connectCtx, fl, cfg)
+	if req.Until != nil {
+		go func() {
+			select {
+			case <-req.Until.Done():
+				fl.stop()
+			case <-fl.done:
+			}
+		}()
+	}
 	return fl.snapshot(), nil
 }
 

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -263,4 +265,84 @@ func TestMastodonConnectThroughTheBrowser(t *testing.T) {
 	if apps := srv.Apps(); len(apps) != 1 || !strings.HasPrefix(apps[0].RedirectURIs[0], "http://127.0.0.1:") {
 		t.Fatalf("apps %+v", apps)
 	}
+}
+
+// redirectPort is the loopback address of a flow's redirect URI.
+func redirectAddr(t *testing.T, authURL string) string {
+	t.Helper()
+	u, err := url.Parse(authURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := url.Parse(u.Query().Get("redirect_uri"))
+	if err != nil || r.Host == "" {
+		t.Fatalf("redirect_uri in %s", authURL)
+	}
+	return r.Host
+}
+
+// refusedSoon waits until nothing accepts connections at addr.
+func refusedSoon(t *testing.T, addr string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", addr, time.Second)
+		if err != nil {
+			return
+		}
+		_ = c.Close()
+		if time.Now().After(deadline) {
+			t.Fatalf("%s still accepts connections", addr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestFlowEndsWhenItsWorkspaceCloses(t *testing.T) {
+	f := newFixture(t)
+	f.browse = false // the person never comes back from the browser
+	wsCtx, closeWorkspace := context.WithCancel(context.Background())
+	req := f.youtubeRequest()
+	req.Until = wsCtx
+	st, err := f.mgr.Start(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := redirectAddr(t, st.AuthURL)
+	if c, err := net.DialTimeout("tcp", addr, time.Second); err != nil {
+		t.Fatalf("the listener is not up while waiting: %v", err)
+	} else {
+		_ = c.Close()
+	}
+	closeWorkspace()
+	if st = wait(t, f.mgr, st.ID); st.State != connect.Canceled || !errors.Is(st.Err, oauth.ErrCanceled) {
+		t.Fatalf("after the workspace closed: %+v", st)
+	}
+	refusedSoon(t, addr)
+	// A browser coming back late finds nobody listening, and nothing is connected.
+	if list, _ := f.store.Accounts(context.Background(), true); len(list) != 0 {
+		t.Fatalf("accounts: %+v", list)
+	}
+}
+
+func TestCanceledFlowStopsListening(t *testing.T) {
+	f := newFixture(t)
+	f.browse = false
+	st, err := f.mgr.Start(context.Background(), f.youtubeRequest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := redirectAddr(t, st.AuthURL)
+	if st, _ = f.mgr.Cancel(st.ID); st.State != connect.Canceled {
+		t.Fatalf("cancel: %+v", st)
+	}
+	refusedSoon(t, addr)
+	// Close (the app quitting) ends a waiting flow the same way.
+	st, _ = f.mgr.Start(context.Background(), f.youtubeRequest())
+	addr = redirectAddr(t, st.AuthURL)
+	f.mgr.Close()
+	if st, _ = f.mgr.Status(st.ID); st.State != connect.Canceled {
+		t.Fatalf("after Close: %+v", st)
+	}
+	refusedSoon(t, addr)
 }

@@ -130,6 +130,7 @@ func (c *connector) send(ctx context.Context, cl call, bearer string) (answer, e
 		return answer{}, c.transportError(cl.nsid, err)
 	}
 	defer resp.Body.Close()
+	c.observeRate(cl.nsid, resp.Header)
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
 	if err != nil {
 		return answer{}, c.transportError(cl.nsid, err)

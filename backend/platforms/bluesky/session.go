@@ -76,6 +76,9 @@ type account struct {
 	secretsMu sync.Mutex
 	recent    []string
 
+	// rate is the PDS's rate limit as its latest answer stated it.
+	rate rateWindow
+
 	cacheMu sync.Mutex
 	convos  map[string]convoInfo
 	titles  map[string]string

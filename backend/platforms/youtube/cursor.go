@@ -31,7 +31,25 @@ type cursorState struct {
 	// for review (only used with ExtraIncludeHeld).
 	Pub  streamState `json:"p"`
 	Held streamState `json:"h"`
+	// Spam is the walk over threads YouTube marked likelySpam (with Held).
+	Spam streamState `json:"s"`
+	// HNext is the earliest start (Unix seconds) of the next walk over the
+	// held and spam comments, which are walked in full but less often.
+	HNext int64 `json:"hn,omitempty"`
+	// HGen numbers the walks over the held and spam comments; HOpen is set
+	// while one is in progress and HBad when one of its streams failed (its
+	// listing is then incomplete, so nothing is concluded from it).
+	HGen  int64 `json:"hg,omitempty"`
+	HOpen bool  `json:"ho,omitempty"`
+	HBad  bool  `json:"hb,omitempty"`
+	// Hid are the comments reported hidden (held, spam), with the hidden walk
+	// that last listed them. One that a complete walk no longer lists was
+	// published, rejected or deleted meanwhile: the connector looks it up.
+	Hid map[string]int64 `json:"x,omitempty"`
 }
+
+// maxHid caps the hidden comments a cursor follows.
+const maxHid = 500
 
 // streamState is one stream's walk over commentThreads.list, newest first.
 //
@@ -86,7 +104,15 @@ func decodeCursor(cursor string) (cursorState, error) {
 	if err != nil || json.Unmarshal(raw, &st) != nil || st.V != cursorVersion {
 		return st, bad
 	}
-	for _, s := range []*streamState{&st.Pub, &st.Held} {
+	if len(st.Hid) > maxHid {
+		return st, bad
+	}
+	for id := range st.Hid {
+		if !validID(id) {
+			return st, bad
+		}
+	}
+	for _, s := range []*streamState{&st.Pub, &st.Held, &st.Spam} {
 		if !validPageToken(s.Tok) || len(s.Memo) > maxMemo*2 {
 			return st, bad
 		}
@@ -129,6 +155,12 @@ func (s *streamState) start(lookback time.Duration) {
 	if s.Mark != 0 {
 		s.Floor = s.Mark - lookback.Microseconds()
 	}
+}
+
+// startFull begins a walk over every page, whatever the earlier walks saw.
+func (s *streamState) startFull() {
+	s.start(0)
+	s.Floor = 0
 }
 
 // finish ends the walk: Mark moves up to the newest activity seen and the

@@ -38,6 +38,10 @@ type comment struct {
 	authorHandle       string
 	text               string
 	published, updated time.Time
+	// videoID is the video the comment is on ("" for a channel comment).
+	videoID string
+	// status is YouTube's moderationStatus ("" when YouTube did not say).
+	status string
 }
 
 // decodeThread decodes one commentThreads item and checks what mapping needs:
@@ -94,7 +98,8 @@ func decodeComment(raw []byte) (comment, error) {
 		return comment{}, errors.New("comment with an unusable parentId")
 	}
 	s := a.Snippet
-	c := comment{id: a.ID, parentID: s.ParentID, authorName: strings.TrimSpace(s.AuthorDisplayName)}
+	c := comment{id: a.ID, parentID: s.ParentID, authorName: strings.TrimSpace(s.AuthorDisplayName),
+		videoID: s.VideoID, status: s.ModerationStatus}
 	if s.AuthorChannelID != nil && s.AuthorChannelID.Value != "" {
 		if !validID(s.AuthorChannelID.Value) {
 			return comment{}, errors.New("comment with an unusable authorChannelId")
@@ -251,5 +256,21 @@ func (c comment) message(threadID, self, title string) platforms.Message {
 	if c.id != threadID {
 		m.ReplyToExternalID = threadID
 	}
+	m.Hidden = hiddenStatus(c.status)
 	return m
+}
+
+// hiddenStatus maps a moderationStatus to platforms.Message.Hidden: a
+// comment held for review, likely spam or rejected is not public; a
+// published one is; nil when YouTube did not say.
+func hiddenStatus(status string) *bool {
+	var hidden bool
+	switch status {
+	case statusPublished:
+	case statusHeld, statusSpam, statusRejected:
+		hidden = true
+	default:
+		return nil
+	}
+	return &hidden
 }

@@ -13,6 +13,9 @@ const (
 	statusHeld      = "heldForReview"
 	statusPublished = "published"
 	statusRejected  = "rejected"
+	// statusSpam is a comment YouTube's filter suspects as spam; it is listed
+	// but never set through setModerationStatus.
+	statusSpam = "likelySpam"
 )
 
 // Moderate acts on a comment of the account's channel (TargetExternalID):

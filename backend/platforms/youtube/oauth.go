@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net/url"
 	"strings"
+	"time"
 
 	"creatordesk/backend/oauth"
 	"creatordesk/backend/platforms"
@@ -101,16 +102,22 @@ var sources oauth.Sources
 
 // NewOAuth builds a connector for an account connected through the browser;
 // it fits platforms.Factory. creds.Token is an OAuthSecret bundle and
-// creds.Extra holds ExtraClientID (and optionally ExtraTokenURL). Access
+// creds.Extra holds ExtraClientID (and optionally ExtraTokenURL); held and
+// spam comments are walked unless ExtraIncludeHeld says "0". Access
 // tokens are renewed with the refresh token shortly before they lapse and
 // shared by every connector of the account in this process; a refresh token
 // Google refuses makes calls fail with KindAuth (the account needs
 // reconnecting), while an unreachable token endpoint is transient. A plain
 // access token (not a bundle) is accepted as New does.
 func NewOAuth(creds platforms.Credentials) (platforms.Connector, error) {
+	return newOAuth(creds, nil, time.Now)
+}
+
+// newOAuth is NewOAuth with an optional quota book and a clock (see NewOAuthFactory).
+func newOAuth(creds platforms.Credentials, book QuotaBook, now func() time.Time) (platforms.Connector, error) {
 	sec, ok := DecodeOAuthSecret(creds.Token)
 	if !ok {
-		return New(creds)
+		return newConnector(creds, now, nil, book)
 	}
 	clientID := strings.TrimSpace(creds.Extra[ExtraClientID])
 	if clientID == "" {
@@ -128,8 +135,13 @@ func NewOAuth(creds platforms.Credentials) (platforms.Connector, error) {
 	if strings.TrimSpace(extra[ExtraQuotaProject]) == "" {
 		extra[ExtraQuotaProject] = clientID // the project's accounts share its quota
 	}
+	if strings.TrimSpace(extra[ExtraIncludeHeld]) == "" {
+		// A channel signed in through the browser is its owner's: the comments
+		// held for review and likely spam are readable, and worth seeing.
+		extra[ExtraIncludeHeld] = "1"
+	}
 	creds.Extra, creds.Token = extra, ""
-	return NewWithTokenSource(creds, sourceAdapter{sources.Get(cfg, sec.RefreshToken)})
+	return newConnector(creds, now, sourceAdapter{sources.Get(cfg, sec.RefreshToken)}, book)
 }
 
 // sourceAdapter turns oauth's failures into connector errors.

@@ -58,7 +58,9 @@ func (c *connector) Poll(ctx context.Context, cursor string, opts platforms.Poll
 	}
 	streams := []stream{{name: "published", state: &st.Pub}}
 	if c.includeHeld {
-		streams = append(streams, stream{name: "held", status: "heldForReview", state: &st.Held})
+		streams = append(streams,
+			stream{name: "held", status: statusHeld, state: &st.Held},
+			stream{name: "spam", status: statusSpam, state: &st.Spam})
 	}
 	walking := func() bool { return slices.ContainsFunc(streams, func(s stream) bool { return s.state.Walking }) }
 	if !walking() {
@@ -75,8 +77,15 @@ func (c *connector) Poll(ctx context.Context, cursor string, opts platforms.Poll
 				}
 			}
 		}
-		for _, s := range streams {
-			s.state.start(c.lookback)
+		st.Pub.start(c.lookback)
+		if c.includeHeld && c.now().Unix() >= st.HNext {
+			// The held and spam queues are short: each walk reads them in
+			// full, so a comment no longer listed has left them for sure.
+			st.Held.startFull()
+			st.Spam.startFull()
+			st.HGen++
+			st.HOpen, st.HBad = true, false
+			st.HNext = c.now().Add(c.heldInterval).Unix()
 		}
 	}
 	self, err := c.selfInfo(ctx)
@@ -92,16 +101,25 @@ func (c *connector) Poll(ctx context.Context, cursor string, opts platforms.Poll
 		if !s.state.Walking {
 			continue
 		}
+		from := len(page.Messages)
 		err := c.pollStream(ctx, s, self, limit, &page)
 		if err != nil && s.status != "" && platforms.KindOf(err) == platforms.KindPermanent {
-			// The optional held stream must not block the published one: end
-			// its walk and try again next cycle.
+			// The optional held and spam streams must not block the published
+			// one (YouTube may refuse likelySpam to some channels): end the
+			// walk and try again next time.
 			slog.Default().LogAttrs(ctx, slog.LevelWarn, "youtube: held comments unavailable; skipped this cycle",
-				slog.String("platform", Platform), slog.String("error", err.Error()))
+				slog.String("platform", Platform), slog.String("stream", s.name), slog.String("error", err.Error()))
 			s.state.finish()
+			st.HBad = true
 			continue
 		}
 		if err != nil {
+			return platforms.Page{}, err
+		}
+		st.track(page.Messages[from:])
+	}
+	if st.HOpen && !st.Held.Walking && !st.Spam.Walking {
+		if err := c.checkLeftHidden(ctx, &st, self, &page); err != nil {
 			return platforms.Page{}, err
 		}
 	}

@@ -380,7 +380,7 @@ func TestHeldForReview(t *testing.T) {
 		wantThreads int
 	}{
 		{"published only by default", nil, false, 1},
-		{"held comments with includeHeld", map[string]string{"includeHeld": "1"}, true, 2},
+		{"held comments with includeHeld: published, held and spam listings", map[string]string{"includeHeld": "1"}, true, 3},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e := start(t, tt.extra)
@@ -434,7 +434,7 @@ func TestInvalidCursor(t *testing.T) {
 }
 
 func TestHeldStreamFailureDoesNotBlockPublished(t *testing.T) {
-	e := start(t, map[string]string{"includeHeld": "1"})
+	e := start(t, map[string]string{"includeHeld": "1", "heldInterval": "0s"})
 	pub := e.srv.AddThread("", youtubefake.Comment{Author: alice, Text: "hello", At: t0.Add(-time.Hour)})
 	e.srv.SetFaultScope("/commentThreads", "moderationStatus=heldForReview")
 	e.srv.FailNextWith(1, http.StatusForbidden, "forbidden", "The request is not properly authorized.")

@@ -83,13 +83,20 @@ func untilReset(now time.Time) time.Duration {
 	return max(d, time.Second)
 }
 
-// ledger counts the units spent on one quota day. It lives in memory; its
-// state string lets the app carry the count over a restart.
+// ledger counts the units spent on one quota day. It lives in memory; with a
+// QuotaBook (a named project only) every change is written through to it and
+// the day's count is read back when the ledger is made, so a restart neither
+// forgets what was spent nor overspends the budget. Its state string is the
+// older, book-less way to carry the count over a restart.
 type ledger struct {
-	mu     sync.Mutex
-	budget int
-	day    string
-	used   int
+	mu      sync.Mutex
+	budget  int
+	day     string
+	used    int
+	project string
+	book    QuotaBook
+	// saveMu serializes writes to the book, so the latest write holds the latest count.
+	saveMu sync.Mutex
 }
 
 // ledgers are the shared ledgers by project name (ExtraQuotaProject).
@@ -101,7 +108,11 @@ var ledgers = struct {
 // ledgerFor returns the ledger of a project, shared by every connector of the
 // process that names it; an unnamed project gets a ledger of its own. The
 // latest budget set for a project applies to all its connectors.
-func ledgerFor(project string, budget int) *ledger {
+//
+// With a book, the first connector that brings one attaches it and the
+// project's count for today is read from it (the larger of the two counts
+// wins, so a count never goes down).
+func ledgerFor(project string, budget int, book QuotaBook, now time.Time) *ledger {
 	if project == "" {
 		return &ledger{budget: budget}
 	}
@@ -109,12 +120,19 @@ func ledgerFor(project string, budget int) *ledger {
 	defer ledgers.Unlock()
 	l := ledgers.m[project]
 	if l == nil {
-		l = &ledger{}
+		l = &ledger{project: project}
 		ledgers.m[project] = l
 	}
 	l.mu.Lock()
 	l.budget = budget
+	attach := book != nil && l.book == nil
+	if attach {
+		l.book = book
+	}
 	l.mu.Unlock()
+	if attach {
+		l.load(now)
+	}
 	return l
 }
 
@@ -130,12 +148,14 @@ func (l *ledger) rollLocked(now time.Time) {
 // error whose RetryAfter lasts until the reset.
 func (l *ledger) reserve(now time.Time, units int, op string) error {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.rollLocked(now)
 	if l.used+units <= l.budget {
 		l.used += units
+		l.mu.Unlock()
+		l.persist(now)
 		return nil
 	}
+	defer l.mu.Unlock()
 	wait := untilReset(now)
 	e := newError(platforms.KindRateLimited, 0, fmt.Sprintf(
 		"%s: not sent: it costs %d quota units and %d of today's %d are used; the YouTube quota resets at midnight Pacific time, in %s",
@@ -147,19 +167,21 @@ func (l *ledger) reserve(now time.Time, units int, op string) error {
 // refund gives back units of a call that never reached Google.
 func (l *ledger) refund(now time.Time, units int) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	if quotaDay(now) == l.day {
 		l.used = max(l.used-units, 0)
 	}
+	l.mu.Unlock()
+	l.persist(now)
 }
 
 // exhaust marks today's budget spent: Google said so (quotaExceeded), and
 // every further call would only be refused there.
 func (l *ledger) exhaust(now time.Time) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.rollLocked(now)
 	l.used = max(l.used, l.budget)
+	l.mu.Unlock()
+	l.persist(now)
 }
 
 // snapshot returns today's count, the budget and the next reset.

@@ -59,6 +59,9 @@ type apiComment struct {
 		ParentID     string `json:"parentId"`
 		PublishedAt  string `json:"publishedAt"`
 		UpdatedAt    string `json:"updatedAt"`
+		// ModerationStatus is only returned to the channel's owner, and not
+		// for a lookup by id: heldForReview, likelySpam, published, rejected.
+		ModerationStatus string `json:"moderationStatus"`
 	} `json:"snippet"`
 }
 

@@ -10,7 +10,9 @@
 // channel (allThreadsRelatedToChannelId, order=time, newest first), with the
 // replies YouTube leaves out of a thread fetched through comments.list, and
 // video titles from videos.list. Optionally (Credentials.Extra "includeHeld"
-// = "1") it walks the comments held for review too. Moderate hides, unhides,
+// = "1") it walks the comments held for review and likely spam too, reported
+// with Message.Hidden set, and reports them again with Hidden false once a
+// moderator published them. Moderate hides, unhides,
 // rejects and bans through comments.setModerationStatus and deletes the
 // account's own comments.
 //
@@ -65,6 +67,10 @@ const (
 	// already synced, an incremental sync re-reads threads to find new replies
 	// and edits on older threads (a Go duration, default 24h, at least 10m).
 	ExtraReplyLookback = "replyLookback"
+	// ExtraHeldInterval is the least time between two walks over the comments
+	// held for review and likely spam (with ExtraIncludeHeld; a Go duration,
+	// default 15m). Each walk reads both queues in full, at least 2 units.
+	ExtraHeldInterval = "heldInterval"
 )
 
 // Defaults and limits.
@@ -73,6 +79,8 @@ const (
 	DefaultDailyQuota = 10000
 	// DefaultPollInterval is the default of ExtraPollInterval.
 	DefaultPollInterval = 5 * time.Minute
+	// DefaultHeldInterval is the default of ExtraHeldInterval.
+	DefaultHeldInterval = 15 * time.Minute
 	// DefaultReplyLookback is the default of ExtraReplyLookback.
 	DefaultReplyLookback = 24 * time.Hour
 	// minReplyLookback keeps an overlap however the lookback is set, so clock
@@ -104,6 +112,7 @@ type connector struct {
 	now          func() time.Time
 	includeHeld  bool
 	pollInterval time.Duration
+	heldInterval time.Duration
 	lookback     time.Duration
 	quota        *ledger
 
@@ -125,7 +134,7 @@ type channelInfo struct {
 // 2.0 access token with the youtube.force-ssl scope; BaseURL defaults to
 // DefaultBaseURL. See the Extra* constants for settings.
 func New(creds platforms.Credentials) (platforms.Connector, error) {
-	return newConnector(creds, time.Now, nil)
+	return newConnector(creds, time.Now, nil, nil)
 }
 
 // TokenSource hands out OAuth access tokens for an account connected through
@@ -145,11 +154,12 @@ func NewWithTokenSource(creds platforms.Credentials, src TokenSource) (platforms
 	if src == nil {
 		return nil, newError(platforms.KindAuth, 0, "missing token source")
 	}
-	return newConnector(creds, time.Now, src)
+	return newConnector(creds, time.Now, src, nil)
 }
 
-// newConnector is New with a clock (tests pass a fixed one) and an optional token source.
-func newConnector(creds platforms.Credentials, now func() time.Time, src TokenSource) (*connector, error) {
+// newConnector is New with a clock (tests pass a fixed one), an optional
+// token source and an optional quota book.
+func newConnector(creds platforms.Credentials, now func() time.Time, src TokenSource, book QuotaBook) (*connector, error) {
 	if src == nil && strings.TrimSpace(creds.Token) == "" {
 		return nil, newError(platforms.KindAuth, 0, "missing access token")
 	}
@@ -164,6 +174,7 @@ func newConnector(creds platforms.Credentials, now func() time.Time, src TokenSo
 		http:         newHTTPClient(),
 		now:          now,
 		pollInterval: DefaultPollInterval,
+		heldInterval: DefaultHeldInterval,
 		lookback:     DefaultReplyLookback,
 		titles:       map[string]string{},
 	}
@@ -187,7 +198,7 @@ func newConnector(creds platforms.Credentials, now func() time.Time, src TokenSo
 		key string
 		to  *time.Duration
 		min time.Duration
-	}{{ExtraPollInterval, &c.pollInterval, 0}, {ExtraReplyLookback, &c.lookback, minReplyLookback}} {
+	}{{ExtraPollInterval, &c.pollInterval, 0}, {ExtraHeldInterval, &c.heldInterval, 0}, {ExtraReplyLookback, &c.lookback, minReplyLookback}} {
 		v := strings.TrimSpace(extra[d.key])
 		if v == "" {
 			continue
@@ -198,7 +209,7 @@ func newConnector(creds platforms.Credentials, now func() time.Time, src TokenSo
 		}
 		*d.to = max(dur, d.min)
 	}
-	c.quota = ledgerFor(strings.TrimSpace(extra[ExtraQuotaProject]), budget)
+	c.quota = ledgerFor(strings.TrimSpace(extra[ExtraQuotaProject]), budget, book, now())
 	if s := strings.TrimSpace(extra[ExtraQuotaState]); s != "" {
 		c.quota.restore(s, now())
 	}

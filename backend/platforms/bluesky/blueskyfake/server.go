@@ -79,6 +79,7 @@ type Server struct {
 	logs        []logEntry
 	sent        []SentMessage
 	faults      faults
+	window      rateWindow
 }
 
 // accessToken is an issued access token.
@@ -332,12 +333,12 @@ func (s *Server) write(w http.ResponseWriter, rep reply) {
 	}
 	h := w.Header()
 	s.mu.Lock()
-	remaining := max(0, 3000-s.requests)
+	limit, remaining, reset := s.windowLocked()
 	s.mu.Unlock()
-	h.Set("ratelimit-limit", "3000")
+	h.Set("ratelimit-limit", strconv.Itoa(limit))
 	h.Set("ratelimit-remaining", strconv.Itoa(remaining))
-	h.Set("ratelimit-reset", strconv.FormatInt(time.Now().Add(5*time.Minute).Unix(), 10))
-	h.Set("ratelimit-policy", "3000;w=300")
+	h.Set("ratelimit-reset", strconv.FormatInt(reset.Unix(), 10))
+	h.Set("ratelimit-policy", strconv.Itoa(limit)+";w=300")
 	for k, v := range rep.header {
 		h[k] = v
 	}

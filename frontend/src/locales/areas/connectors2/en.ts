@@ -63,6 +63,15 @@ const en = {
       },
     },
   },
+  errors: {
+    connectors2: {
+      attachNotCloud: 'Choose a connected WhatsApp Cloud account for this chat’s history.',
+      attachNotWhatsApp: 'Only a WhatsApp chat export can be added to a WhatsApp account.',
+      attachNoPhone: 'The export does not show the customer’s phone number. Enter it, for example +40 722 123 456.',
+      attachBadPhone: 'Enter the phone number with its country code, for example +40 722 123 456.',
+      attachGroup: 'A group chat cannot join a WhatsApp conversation. Import it without choosing an account.',
+    },
+  },
 }
 
 export default en

@@ -62,6 +62,15 @@ const hi = {
       },
     },
   },
+  errors: {
+    connectors2: {
+      attachNotCloud: 'इस चैट के इतिहास के लिए कोई जुड़ा हुआ WhatsApp Cloud खाता चुनें।',
+      attachNotWhatsApp: 'WhatsApp खाते में केवल WhatsApp चैट का एक्सपोर्ट जोड़ा जा सकता है।',
+      attachNoPhone: 'एक्सपोर्ट में ग्राहक का फ़ोन नंबर नहीं दिखता। उसे दर्ज करें, जैसे +91 98765 43210।',
+      attachBadPhone: 'फ़ोन नंबर देश कोड के साथ दर्ज करें, जैसे +91 98765 43210।',
+      attachGroup: 'ग्रुप चैट किसी WhatsApp बातचीत से नहीं जुड़ सकती। इसे बिना खाता चुने इम्पोर्ट करें।',
+    },
+  },
 }
 
 export default hi

@@ -62,6 +62,15 @@ const ro = {
       },
     },
   },
+  errors: {
+    connectors2: {
+      attachNotCloud: 'Alege un cont WhatsApp Cloud conectat pentru istoricul acestei conversații.',
+      attachNotWhatsApp: 'Doar un export de conversație WhatsApp poate fi adăugat la un cont WhatsApp.',
+      attachNoPhone: 'Exportul nu arată numărul de telefon al clientului. Introdu-l, de exemplu +40 722 123 456.',
+      attachBadPhone: 'Introdu numărul de telefon cu prefixul țării, de exemplu +40 722 123 456.',
+      attachGroup: 'O conversație de grup nu se poate alătura unei conversații WhatsApp. Importă-o fără să alegi un cont.',
+    },
+  },
 }
 
 export default ro

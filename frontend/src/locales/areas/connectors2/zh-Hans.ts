@@ -62,6 +62,15 @@ const zhHans = {
       },
     },
   },
+  errors: {
+    connectors2: {
+      attachNotCloud: '请为这段聊天记录选择一个已连接的 WhatsApp Cloud 账号。',
+      attachNotWhatsApp: '只有 WhatsApp 聊天导出文件才能加入 WhatsApp 账号。',
+      attachNoPhone: '导出文件中没有显示客户的电话号码。请输入号码，例如 +86 138 0013 8000。',
+      attachBadPhone: '请输入带国家区号的电话号码，例如 +86 138 0013 8000。',
+      attachGroup: '群聊无法并入 WhatsApp 对话。请不选择账号直接导入。',
+    },
+  },
 }
 
 export default zhHans

@@ -62,6 +62,15 @@ const zhHant = {
       },
     },
   },
+  errors: {
+    connectors2: {
+      attachNotCloud: '請為這段聊天紀錄選擇一個已連結的 WhatsApp Cloud 帳號。',
+      attachNotWhatsApp: '只有 WhatsApp 聊天匯出檔才能加入 WhatsApp 帳號。',
+      attachNoPhone: '匯出檔中沒有顯示客戶的電話號碼。請輸入號碼，例如 +886 912 345 678。',
+      attachBadPhone: '請輸入含國碼的電話號碼，例如 +886 912 345 678。',
+      attachGroup: '群組聊天無法併入 WhatsApp 對話。請不選擇帳號直接匯入。',
+    },
+  },
 }
 
 export default zhHant
