@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -184,11 +185,9 @@ func (s *Store) conversationRows(ctx context.Context, f ConversationFilter, afte
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
-	q, args := conversationListSQL(f, after)
-	args = append(args, limit+1)
-	var out []ConversationRow
-	if err := s.R.WithContext(ctx).Raw(q, args...).Scan(&out).Error; err != nil {
-		return nil, ConversationCursor{}, classify(err)
+	out, err := s.listConversationRows(ctx, f, after, limit+1)
+	if err != nil {
+		return nil, ConversationCursor{}, err
 	}
 	var next ConversationCursor
 	if len(out) > limit {
@@ -197,6 +196,45 @@ func (s *Store) conversationRows(ctx context.Context, f ConversationFilter, afte
 		next = ConversationCursor{LastMessageAt: last.LastMessageAt, ID: last.ID}
 	}
 	return out, next, nil
+}
+
+// listConversationRows reads up to n list rows after the cursor, newest first.
+// A platform filter over several accounts is read account by account, each
+// walking its own index in order, and the pages merged: one query over all of
+// them would collect every matching conversation of the platform and sort it
+// (tens of milliseconds at 100,000 conversations instead of one).
+func (s *Store) listConversationRows(ctx context.Context, f ConversationFilter, after ConversationCursor, n int) ([]ConversationRow, error) {
+	if f.Platform != "" && f.AccountID == 0 {
+		var ids []int64
+		if err := s.R.WithContext(ctx).Raw(`SELECT id FROM accounts WHERE platform = ? ORDER BY id`, f.Platform).Scan(&ids).Error; err != nil {
+			return nil, classify(err)
+		}
+		if len(ids) > 1 {
+			var all []ConversationRow
+			for _, id := range ids {
+				one := f
+				one.Platform, one.AccountID = "", id
+				rows, err := s.listConversationRows(ctx, one, after, n)
+				if err != nil {
+					return nil, err
+				}
+				all = append(all, rows...)
+			}
+			sort.Slice(all, func(i, j int) bool {
+				if all[i].LastMessageAt != all[j].LastMessageAt {
+					return all[i].LastMessageAt > all[j].LastMessageAt
+				}
+				return all[i].ID > all[j].ID
+			})
+			return all[:min(n, len(all))], nil
+		}
+	}
+	q, args := conversationListSQL(f, after)
+	var out []ConversationRow
+	if err := s.R.WithContext(ctx).Raw(q, append(args, n)...).Scan(&out).Error; err != nil {
+		return nil, classify(err)
+	}
+	return out, nil
 }
 
 // fillTags loads the tag ids of rows (one query on conversation_tags' primary key).
