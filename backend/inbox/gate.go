@@ -191,7 +191,8 @@ func (s *Service) Send(ctx context.Context, req SendRequest) (store.Message, err
 	if err := s.keepFiles(out); err != nil {
 		return store.Message{}, err
 	}
-	m, err := s.Store.InsertOutgoing(ctx, req.ConversationID, author, text)
+	// The files are recorded with the queued message, in one transaction.
+	m, err := s.Store.InsertOutgoingWithFiles(ctx, req.ConversationID, author, text, out.files)
 	if err != nil {
 		return store.Message{}, err
 	}

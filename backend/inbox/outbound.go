@@ -81,10 +81,10 @@ func (s *Service) keepFiles(o outbound) error {
 	return nil
 }
 
-// recordOutbound stores o with the queued message m, before the platform is
-// called; the files get their ids and the message its list of attachments.
-// On failure the message is marked failed (its text is kept) and the error
-// returned.
+// recordOutbound completes the queued message m before the platform is
+// called: the files (stored with the message) are read back with their ids,
+// and a template is recorded. On failure the message is marked failed (its
+// text is kept) and the error returned.
 func (s *Service) recordOutbound(ctx context.Context, m store.Message, o *outbound) (store.Message, error) {
 	if len(o.files) == 0 && o.template == nil {
 		return m, nil
@@ -94,7 +94,7 @@ func (s *Service) recordOutbound(ctx context.Context, m store.Message, o *outbou
 		t := o.template
 		err = s.Store.SetOutgoingTemplate(ctx, m.ID, t.Name, t.Language, t.Category, t.Params())
 		t.MessageID = m.ID
-	} else if err = s.Store.AddOutgoingAttachments(ctx, m.ID, o.files); err == nil {
+	} else {
 		o.files, err = s.Store.OutgoingAttachments(ctx, m.ID)
 	}
 	if err != nil {

@@ -36,6 +36,13 @@ func (s *Store) MessageByID(ctx context.Context, id int64) (Message, error) {
 // InsertOutgoing stores a reply in state queued, before it is handed to a connector,
 // so that nothing a person wrote is lost if the send or the app fails.
 func (s *Store) InsertOutgoing(ctx context.Context, conversationID int64, authorName, text string) (Message, error) {
+	return s.InsertOutgoingWithFiles(ctx, conversationID, authorName, text, nil)
+}
+
+// InsertOutgoingWithFiles is InsertOutgoing for a reply that carries files:
+// the message and its attachments are stored in one transaction, so a crash
+// can never leave a queued message that has lost its files.
+func (s *Store) InsertOutgoingWithFiles(ctx context.Context, conversationID int64, authorName, text string, files []OutgoingAttachment) (Message, error) {
 	conv, err := s.ConversationByID(ctx, conversationID)
 	if err != nil {
 		return Message{}, err
@@ -61,6 +68,11 @@ func (s *Store) InsertOutgoing(ctx context.Context, conversationID int64, author
 	if _, err := tx.ExecContext(ctx, `UPDATE conversations SET snippet = ?, last_message_at = MAX(last_message_at, ?),
 		message_count = message_count + 1, unread_count = 0, updated_at = ? WHERE id = ?`, snippet(text), now, now, conversationID); err != nil {
 		return Message{}, classify(err)
+	}
+	if len(files) > 0 {
+		if m.Attachments, err = addOutgoingAttachmentsTx(ctx, tx, m.ID, files, now); err != nil {
+			return Message{}, err
+		}
 	}
 	return m, classify(tx.Commit())
 }

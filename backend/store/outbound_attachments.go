@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 
@@ -38,37 +39,46 @@ type messageAttachment struct {
 
 // AddOutgoingAttachments records the files of a queued outgoing message and
 // lists them on the message (messages.attachments, which the thread shows),
-// in one transaction. It is called right after InsertOutgoing and before
-// the platform is called, so a crash or a retry finds them.
+// in one transaction. InsertOutgoingWithFiles does the same together with the
+// message itself, which is what the send gate uses.
 func (s *Store) AddOutgoingAttachments(ctx context.Context, messageID int64, atts []OutgoingAttachment) error {
 	if len(atts) == 0 {
 		return nil
 	}
-	now := s.nowMillis()
-	return classify(s.W.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		shown := make([]messageAttachment, len(atts))
-		for i := range atts {
-			a := atts[i]
-			a.ID, a.MessageID, a.Position, a.CreatedAt = 0, messageID, i, now
-			if err := tx.Exec(`INSERT INTO outgoing_attachments(message_id, position, sha256, name, mime_type, kind, size, external_id, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)`, a.MessageID, a.Position, a.SHA256, a.Name, a.MimeType, a.Kind, a.Size, a.CreatedAt).Error; err != nil {
-				return err
-			}
-			shown[i] = messageAttachment{Kind: shownKind(a.Kind), Name: a.Name, MimeType: a.MimeType, Size: a.Size}
+	tx, err := s.writer().BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := addOutgoingAttachmentsTx(ctx, tx, messageID, atts, s.nowMillis()); err != nil {
+		return err
+	}
+	return classify(tx.Commit())
+}
+
+// addOutgoingAttachmentsTx writes the file rows of an outgoing message and its
+// attachments list inside tx, and returns that list (messages.attachments).
+func addOutgoingAttachmentsTx(ctx context.Context, tx *sql.Tx, messageID int64, atts []OutgoingAttachment, now int64) (string, error) {
+	shown := make([]messageAttachment, len(atts))
+	for i, a := range atts {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO outgoing_attachments(message_id, position, sha256, name, mime_type, kind, size, external_id, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)`, messageID, i, a.SHA256, a.Name, a.MimeType, a.Kind, a.Size, now); err != nil {
+			return "", classify(err)
 		}
-		raw, err := json.Marshal(shown)
-		if err != nil {
-			return err
-		}
-		res := tx.Exec(`UPDATE messages SET attachments = ? WHERE id = ? AND direction = 'out'`, string(raw), messageID)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return ErrNotFound
-		}
-		return nil
-	}))
+		shown[i] = messageAttachment{Kind: shownKind(a.Kind), Name: a.Name, MimeType: a.MimeType, Size: a.Size}
+	}
+	raw, err := json.Marshal(shown)
+	if err != nil {
+		return "", err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE messages SET attachments = ? WHERE id = ? AND direction = 'out'`, string(raw), messageID)
+	if err != nil {
+		return "", classify(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return "", ErrNotFound
+	}
+	return string(raw), nil
 }
 
 // shownKind is the thread's word for an attachment kind: the thread calls
