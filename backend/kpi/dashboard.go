@@ -78,16 +78,17 @@ type DrillDown struct {
 
 // prepare loads the raw facts of p and its previous period; messagesFrom asks
 // for the individual inbound messages behind the heat map sent at or after it
-// (a busiest-time drill-down; noMessages: none).
-func (s *Service) prepare(ctx context.Context, p Period, messagesFrom int64) (*input, error) {
+// (a busiest-time drill-down; noMessages: none); titles for the conversations'
+// titles (the labels of drill-down rows, which the figures never show).
+func (s *Service) prepare(ctx context.Context, p Period, messagesFrom int64, titles bool) (*input, error) {
 	if !p.valid() {
 		return nil, ErrBadPeriod
 	}
-	r, err := load(ctx, s.Store, p.Previous().From.UnixMilli(), []Period{p, p.Previous()}, messagesFrom)
+	r, err := load(ctx, s.Store, p.Previous().From.UnixMilli(), []Period{p, p.Previous()}, messagesFrom, titles)
 	if err != nil {
 		return nil, err
 	}
-	in := &input{raw: r, loc: time.UTC, minutesPerReply: s.MinutesPerReply, facts: map[int64][]*convFact{}}
+	in := &input{raw: r, loc: time.UTC, minutesPerReply: s.MinutesPerReply, facts: map[int64]periodFacts{}}
 	if in.minutesPerReply <= 0 {
 		in.minutesPerReply = DefaultMinutesPerReply
 	}
@@ -119,7 +120,7 @@ func mainCurrency(orders []store.KpiOrder, p Period) string {
 
 // Dashboard computes every figure for p and the previous period.
 func (s *Service) Dashboard(ctx context.Context, p Period) (Dashboard, error) {
-	in, err := s.prepare(ctx, p, noMessages)
+	in, err := s.prepare(ctx, p, noMessages, false)
 	if err != nil {
 		return Dashboard{}, err
 	}
@@ -142,11 +143,7 @@ func (s *Service) Dashboard(ctx context.Context, p Period) (Dashboard, error) {
 // periods and their split keys); after that the figures only read them.
 func (in *input) figures(p Period, labels map[string]map[string]string) []Figure {
 	for _, q := range []Period{p, p.Previous()} {
-		for _, f := range in.factsOf(q) {
-			for _, dim := range factDims {
-				f.dimKeys(dim)
-			}
-		}
+		in.periodFacts(q)
 	}
 	out := make([]Figure, len(metrics))
 	half := len(metrics) / 2
@@ -247,34 +244,32 @@ func splitSlot(key string) (int, int) {
 
 // split breaks rows down along dim, largest count first.
 func split(m metric, dim string, rows []Row, labels map[string]string) Split {
-	// Two passes: count each key's rows, then fill slices of the right size.
-	counts, names := map[string]int{}, map[string]string{}
-	for i := range rows {
-		for _, k := range rows[i].keys(dim) {
-			counts[k[0]]++
-			names[k[0]] = k[1]
-		}
-	}
-	groups := make(map[string][]Row, len(counts))
-	for k, n := range counts {
-		groups[k] = make([]Row, 0, n)
-	}
-	for i := range rows {
-		for _, k := range rows[i].keys(dim) {
-			groups[k[0]] = append(groups[k[0]], rows[i])
-		}
-	}
 	out := Split{Dimension: dim, Rows: []SplitRow{}}
-	for k, g := range groups {
-		label := names[k]
-		if l, ok := labels[k]; ok {
-			label = l
+	if groups, ok := groupByFactKeys(dim, rows); ok {
+		for _, g := range groups {
+			out.Rows = append(out.Rows, splitRow(m, g.key, g.rows, labels))
 		}
-		v, ok := aggregate(m.agg, g)
-		if m.agg == aggPeak {
-			v, ok = float64(total(g)), true
+	} else {
+		// Two passes: count each key's rows, then fill slices of the right size.
+		counts, names := map[string]int{}, map[string]string{}
+		for i := range rows {
+			for _, k := range rows[i].keys(dim) {
+				counts[k[0]]++
+				names[k[0]] = k[1]
+			}
 		}
-		out.Rows = append(out.Rows, SplitRow{Key: k, Label: label, Value: v, HasValue: ok, Count: total(g)})
+		groups := make(map[string][]Row, len(counts))
+		for k, n := range counts {
+			groups[k] = make([]Row, 0, n)
+		}
+		for i := range rows {
+			for _, k := range rows[i].keys(dim) {
+				groups[k[0]] = append(groups[k[0]], rows[i])
+			}
+		}
+		for k, g := range groups {
+			out.Rows = append(out.Rows, splitRow(m, [2]string{k, names[k]}, rowSet{rows: g}, labels))
+		}
 	}
 	sort.Slice(out.Rows, func(i, j int) bool {
 		a, b := out.Rows[i], out.Rows[j]
@@ -284,6 +279,76 @@ func split(m metric, dim string, rows []Row, labels map[string]string) Split {
 		return a.Key < b.Key
 	})
 	return out
+}
+
+// splitRow aggregates the rows of one key ([key, label]; labels may rename it).
+func splitRow(m metric, key [2]string, g rowSet, labels map[string]string) SplitRow {
+	label := key[1]
+	if l, ok := labels[key[0]]; ok {
+		label = l
+	}
+	v, ok := g.aggregate(m.agg)
+	if m.agg == aggPeak {
+		v, ok = float64(g.total()), true
+	}
+	return SplitRow{Key: key[0], Label: label, Value: v, HasValue: ok, Count: g.total()}
+}
+
+// keyGroup is the rows of one split key.
+type keyGroup struct {
+	key  [2]string
+	rows rowSet
+}
+
+// groupByFactKeys groups conversation rows by their interned keys along a
+// conversation dimension, in row order within a group (ok is false when dim
+// is not one, or when a row without a conversation has keys along it: split
+// then groups by the keys' strings).
+func groupByFactKeys(dim string, rows []Row) ([]keyGroup, bool) {
+	d := factDim(dim)
+	if d < 0 {
+		return nil, false
+	}
+	var keys *splitKeys
+	for i := range rows {
+		if f := rows[i].fact; f != nil {
+			keys = f.split
+		} else if len(rows[i].keys(dim)) > 0 {
+			return nil, false
+		}
+	}
+	if keys == nil {
+		return nil, true
+	}
+	table := keys.table[d]
+	starts := make([]int, len(table)+1)
+	for i := range rows {
+		if f := rows[i].fact; f != nil {
+			for _, id := range f.keyIDs(d) {
+				starts[id+1]++
+			}
+		}
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	idx := make([]int32, starts[len(table)])
+	next := append([]int(nil), starts[:len(table)]...)
+	for i := range rows {
+		if f := rows[i].fact; f != nil {
+			for _, id := range f.keyIDs(d) {
+				idx[next[id]] = int32(i)
+				next[id]++
+			}
+		}
+	}
+	var out []keyGroup
+	for id, key := range table {
+		if starts[id+1] > starts[id] {
+			out = append(out, keyGroup{key: key, rows: rowSet{rows: rows, idx: idx[starts[id]:starts[id+1]:starts[id+1]]}})
+		}
+	}
+	return out, true
 }
 
 // orderLabels names creators and codes from the campaigns area's revenue figures.
@@ -318,7 +383,7 @@ func (s *Service) Drill(ctx context.Context, p Period, name, dim, key string) (D
 	if m.agg == aggPeak { // the busiest time lists conversations from their messages in p
 		from = p.From.UnixMilli()
 	}
-	in, err := s.prepare(ctx, p, from)
+	in, err := s.prepare(ctx, p, from, true)
 	if err != nil {
 		return DrillDown{}, err
 	}

@@ -52,11 +52,11 @@ type input struct {
 	minutesPerReply float64
 	// currency is the money figures' currency: the one with most orders in the period.
 	currency string
-	facts    map[int64][]*convFact
+	facts    map[int64]periodFacts
 }
 
-// factsOf returns (and caches) the conversation facts of p.
-func (in *input) factsOf(p Period) []*convFact {
+// periodFacts returns (and caches) the conversation facts of p.
+func (in *input) periodFacts(p Period) periodFacts {
 	k := p.From.UnixMilli()
 	if f, ok := in.facts[k]; ok {
 		return f
@@ -66,13 +66,20 @@ func (in *input) factsOf(p Period) []*convFact {
 	return f
 }
 
-// convRows makes one row per conversation for which pick returns true.
+// factsOf returns the facts of every conversation for p, in the order of raw.convs.
+func (in *input) factsOf(p Period) []*convFact { return in.periodFacts(p).all }
+
+// convRows makes one row per conversation for which pick returns true. Only
+// the period's active conversations are offered: pick never keeps one that is
+// neither in the cohort (FirstIn set) nor has an SLA outcome.
 func convRows(in *input, p Period, pick func(f *convFact, r *Row) bool) []Row {
-	var out []Row
-	for _, f := range in.factsOf(p) {
-		r := Row{ID: f.ID, Label: f.Title, At: f.FirstIn, Value: 1, fact: f}
-		if pick(f, &r) {
-			out = append(out, r)
+	active := in.periodFacts(p).active
+	out := make([]Row, 0, len(active))
+	r := new(Row) // one row reused: pick gets its address, which would move each row to the heap
+	for _, f := range active {
+		*r = Row{ID: f.ID, Label: f.Title, At: f.FirstIn, Value: 1, fact: f}
+		if pick(f, r) {
+			out = append(out, *r)
 		}
 	}
 	return out

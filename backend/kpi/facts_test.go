@@ -24,11 +24,11 @@ func TestPrecomputedFactsMatchMessages(t *testing.T) {
 			// Starts after c1's inbound message but before its reply: c1 is not in this cohort.
 			{From: time.Date(2026, 3, 2, 10, 15, 0, 0, time.UTC), To: fixTo},
 			{From: time.Date(2026, 2, 20, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 3, 7, 20, 30, 0, 0, time.UTC)}} {
-			fast, err := svc.prepare(ctx, p, noMessages)
+			fast, err := svc.prepare(ctx, p, noMessages, false)
 			if err != nil {
 				t.Fatal(err)
 			}
-			slow, err := svc.prepare(ctx, p, p.Previous().From.UnixMilli())
+			slow, err := svc.prepare(ctx, p, p.Previous().From.UnixMilli(), true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,7 +80,7 @@ func TestExchangeFactsMatchMessageScan(t *testing.T) {
 	for _, p := range []Period{fixWeek,
 		{From: time.Date(2026, 3, 7, 12, 0, 0, 0, time.UTC), To: fixTo},
 		{From: time.Date(2026, 3, 2, 10, 0, 0, 1e6, time.UTC), To: time.Date(2026, 3, 8, 10, 0, 0, 0, time.UTC)}} {
-		in, err := svc.prepare(ctx, p, noMessages)
+		in, err := svc.prepare(ctx, p, noMessages, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +92,7 @@ func TestExchangeFactsMatchMessageScan(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range in.raw.facts(p) {
+		for _, f := range in.raw.facts(p).all {
 			var first, reply, resolved int64
 			for _, m := range msgs {
 				switch {

@@ -77,7 +77,7 @@ func (s *Service) Goals(ctx context.Context, now time.Time) ([]GoalProgress, err
 		}
 		p := spanPeriod(g.Span, now, loc)
 		if in == nil {
-			if in, err = s.prepare(ctx, p, noMessages); err != nil {
+			if in, err = s.prepare(ctx, p, noMessages, false); err != nil {
 				return nil, err
 			}
 			inputs[g.Span] = in

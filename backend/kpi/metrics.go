@@ -99,37 +99,84 @@ const (
 )
 
 // aggregate computes the value of rows; ok is false when there is nothing to measure.
-func aggregate(a agg, rows []Row) (float64, bool) {
+func aggregate(a agg, rows []Row) (float64, bool) { return rowSet{rows: rows}.aggregate(a) }
+
+// rowSet is rows, or only the rows at idx when idx is set (one key of a split,
+// read in place rather than copied).
+type rowSet struct {
+	rows []Row
+	idx  []int32
+}
+
+// len is how many rows the set holds.
+func (s rowSet) len() int {
+	if s.idx != nil {
+		return len(s.idx)
+	}
+	return len(s.rows)
+}
+
+// at is the set's i-th row.
+func (s rowSet) at(i int) *Row {
+	if s.idx != nil {
+		return &s.rows[s.idx[i]]
+	}
+	return &s.rows[i]
+}
+
+// total is how many things the set's rows stand for.
+func (s rowSet) total() int {
+	n := 0
+	for i := 0; i < s.len(); i++ {
+		n += s.at(i).weight()
+	}
+	return n
+}
+
+// aggregate computes the value of the set's rows (see aggregate).
+func (s rowSet) aggregate(a agg) (float64, bool) {
+	n := s.len()
 	switch a {
 	case aggCount:
-		return float64(total(rows)), true
+		return float64(s.total()), true
 	case aggSum:
 		var sum float64
-		for _, r := range rows {
-			sum += r.Value
+		for i := 0; i < n; i++ {
+			sum += s.at(i).Value
 		}
 		return sum, true
 	}
-	if len(rows) == 0 {
+	if n == 0 {
 		return 0, false
 	}
 	switch a {
 	case aggMedian:
-		return median(values(rows, false))
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = s.at(i).Value
+		}
+		return median(v)
 	case aggRate:
 		hits := 0
-		for _, r := range rows {
-			if r.Hit {
+		for i := 0; i < n; i++ {
+			if s.at(i).Hit {
 				hits++
 			}
 		}
-		return float64(hits) / float64(len(rows)), true
+		return float64(hits) / float64(n), true
 	case aggMean:
-		sum, _ := aggregate(aggSum, rows)
-		return sum / float64(len(rows)), true
+		sum, _ := s.aggregate(aggSum)
+		return sum / float64(n), true
 	case aggPeak:
-		_, n := peakSlot(rows)
-		return float64(n), true
+		rows := s.rows
+		if s.idx != nil {
+			rows = make([]Row, n)
+			for i := range rows {
+				rows[i] = *s.at(i)
+			}
+		}
+		_, top := peakSlot(rows)
+		return float64(top), true
 	}
 	return 0, false
 }

@@ -48,14 +48,12 @@ func (g *signals) load(ctx context.Context, st *store.Store, since int64) error 
 	for _, c := range creators {
 		g.creators[c.ConversationID] = append(g.creators[c.ConversationID], [2]string{strconv.FormatInt(c.At, 10), c.Value})
 	}
-	comments, err := st.KpiCommentMessages(ctx, since)
-	if err != nil {
-		return err
-	}
-	for _, m := range comments {
+	if err := st.EachKpiCommentMessage(ctx, since, func(m store.KpiInbound) {
 		if why := meaningfulReasons(m); len(why) > 0 { // the others never count
 			g.comments[m.ConversationID] = append(g.comments[m.ConversationID], commentSignal{At: m.SentAt, Reasons: why})
 		}
+	}); err != nil {
+		return err
 	}
 	sales, err := st.KpiSalesSignals(ctx, since)
 	if err != nil {
@@ -197,25 +195,23 @@ func assistedRows(in *input, p Period) []Row {
 	return out
 }
 
-// factByID finds a conversation's facts for p.
-func (in *input) factByID(p Period) map[int64]*convFact {
-	out := map[int64]*convFact{}
-	for _, f := range in.factsOf(p) {
-		out[f.ID] = f
+// factByID finds a conversation's facts for p (nil: not a conversation of the window).
+func (in *input) factByID(p Period, id int64) *convFact {
+	if i, ok := in.raw.index[id]; ok {
+		return in.factsOf(p)[i]
 	}
-	return out
+	return nil
 }
 
 // csatRows are the ratings received in the period (Value 1–5), one per request.
 func csatRows(in *input, p Period) []Row {
-	byID := in.factByID(p)
 	var out []Row
 	for _, c := range in.raw.more.csat {
 		if c.Rating == 0 || !p.contains(c.RatedAt) {
 			continue
 		}
 		r := Row{ID: c.ConversationID, At: c.RatedAt, Value: float64(c.Rating), Hit: c.Rating >= 4, dims: noDims}
-		if f := byID[c.ConversationID]; f != nil {
+		if f := in.factByID(p, c.ConversationID); f != nil {
 			r.Label, r.fact = f.Title, f
 		}
 		out = append(out, r)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"slices"
 )
@@ -77,10 +78,12 @@ func (s *Store) kpiQuery(ctx context.Context, q string, args []any, scan func(*s
 	return classify(rows.Err())
 }
 
-// KpiConversations lists conversations with a message at or after since.
+// KpiConversations lists conversations with a message at or after since
+// (Title is left empty unless titles is set: only drill-downs show it).
 // Accounts and team members are few: they are read apart and joined here, and
-// the conversations' repeated kinds and intents share one string each.
-func (s *Store) KpiConversations(ctx context.Context, since int64) ([]KpiConversation, error) {
+// the conversations' repeated kinds and intents share one string each. The
+// rows are read straight from the driver (kpiRows).
+func (s *Store) KpiConversations(ctx context.Context, since int64, titles bool) ([]KpiConversation, error) {
 	type account struct{ name, platform string }
 	accounts := map[int64]account{}
 	if err := s.kpiQuery(ctx, `SELECT id, name, platform FROM accounts`, nil, func(r *sql.Rows) error {
@@ -101,21 +104,16 @@ func (s *Store) KpiConversations(ctx context.Context, since int64) ([]KpiConvers
 	}); err != nil {
 		return nil, err
 	}
-	words := map[string]string{}
-	intern := func(b []byte) string {
-		if w, ok := words[string(b)]; ok {
-			return w
-		}
-		w := string(b)
-		words[w] = w
-		return w
+	words := kpiWords{}
+	var out kpiChunks[KpiConversation]
+	title := `''`
+	if titles {
+		title = `c.title`
 	}
-	var out []KpiConversation
-	var kind, intent, assignee sql.RawBytes
-	err := s.kpiQuery(ctx, `SELECT c.id, c.account_id, c.kind, c.intent, c.title, c.assignee
-		FROM conversations c WHERE c.last_message_at >= ?`, []any{since}, func(r *sql.Rows) error {
+	err := s.kpiRows(ctx, `SELECT c.id, c.account_id, c.kind, c.intent, `+title+`, c.assignee
+		FROM conversations c WHERE c.last_message_at >= ?`, []any{since}, func(r []driver.Value) error {
 		var c KpiConversation
-		if err := r.Scan(&c.ID, &c.AccountID, &kind, &intent, &c.Title, &assignee); err != nil {
+		if err := kpiInts(r, &c.ID, &c.AccountID); err != nil {
 			return err
 		}
 		a, ok := accounts[c.AccountID]
@@ -123,14 +121,16 @@ func (s *Store) KpiConversations(ctx context.Context, since int64) ([]KpiConvers
 			return nil // the inner join with accounts this replaces
 		}
 		c.AccountName, c.Platform = a.name, a.platform
-		c.Kind, c.Intent = intern(kind), intern(intent)
-		if len(assignee) > 0 {
-			c.Member = members[string(assignee)]
+		c.Kind, c.Intent, c.Title = words.of(r[2]), words.of(r[3]), kpiText(r[4])
+		if r[5] != nil {
+			if assignee := kpiText(r[5]); assignee != "" {
+				c.Member = members[assignee]
+			}
 		}
-		out = append(out, c)
+		out.add(c)
 		return nil
 	})
-	return out, err
+	return out.all(), err
 }
 
 // KpiMessages lists the messages sent at or after since in conversations with

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -271,26 +272,19 @@ func (s *Store) updateOutgoing(ctx context.Context, id int64, cols map[string]an
 }
 
 // KpiExchangesSince lists the exchanges whose last inbound message was sent at
-// or after since (from the covering index ix_kpi_exchanges_last_in), by
-// conversation and first inbound time (ReplyID, InCount and ReplyAutomated are
-// left zero: no figure reads them yet).
+// or after since (from the covering index ix_kpi_exchanges_last_in), in no
+// particular order (ReplyID, InCount and ReplyAutomated are left zero: no
+// figure reads them yet). The rows come straight from the driver (kpiRows).
 func (s *Store) KpiExchangesSince(ctx context.Context, since int64) ([]KpiExchange, error) {
-	var out []KpiExchange
-	err := s.kpiQuery(ctx, `SELECT conversation_id, first_in_at, last_in_at, reply_at, resolved_at
-		FROM kpi_exchanges WHERE last_in_at >= ?`, []any{since}, func(r *sql.Rows) error {
+	var out kpiChunks[KpiExchange]
+	err := s.kpiRows(ctx, `SELECT conversation_id, first_in_at, last_in_at, reply_at, resolved_at
+		FROM kpi_exchanges WHERE last_in_at >= ?`, []any{since}, func(r []driver.Value) error {
 		var e KpiExchange
-		err := r.Scan(&e.ConversationID, &e.FirstInAt, &e.LastInAt, &e.ReplyAt, &e.ResolvedAt)
-		out = append(out, e)
+		err := kpiInts(r, &e.ConversationID, &e.FirstInAt, &e.LastInAt, &e.ReplyAt, &e.ResolvedAt)
+		out.add(e)
 		return err
 	})
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ConversationID != b.ConversationID {
-			return a.ConversationID < b.ConversationID
-		}
-		return a.FirstInAt < b.FirstInAt
-	})
-	return out, err
+	return out.all(), err
 }
 
 // KpiFirstInboundSince returns, for each listed conversation, its first inbound

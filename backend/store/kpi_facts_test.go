@@ -143,6 +143,7 @@ func runKpiFactsScenario(t *testing.T, seed uint64) {
 		t.Fatal(err)
 	}
 	compareKpiFacts(t, s, "after RebuildKpiFacts")
+	compareKpiReads(t, s)
 }
 
 // compareKpiCommentMarks recomputes the text flags of every inbound comment and compares them with the stored ones.

@@ -3,7 +3,37 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"strconv"
 )
+
+// kpiWords shares one string per distinct value of a column with few values (labels, kinds).
+type kpiWords map[string]string
+
+// of is v as text, shared with the earlier rows of the same value.
+func (w kpiWords) of(v driver.Value) string {
+	if v == nil {
+		return ""
+	}
+	if b, ok := v.([]byte); ok {
+		if s, ok := w[string(b)]; ok {
+			return s
+		}
+	}
+	s := kpiText(v)
+	if have, ok := w[s]; ok {
+		return have
+	}
+	w[s] = s
+	return s
+}
+
+// convertFloat reads a numeric column value of kpiRows that is neither float64 nor int64.
+func convertFloat(v driver.Value, out *float64) error {
+	f, err := strconv.ParseFloat(kpiText(v), 64)
+	*out = f
+	return err
+}
 
 // More KPI reads: the classifier's verdicts, lead tags, attribution details,
 // experiments, live sessions and the names the splits show. Like kpi.go, each
@@ -32,21 +62,45 @@ type KpiInbound struct {
 // kpi_comment_marks (filled on first use; it holds comments that are not
 // deleted) through ix_kpi_comment_marks_sent, never the messages' text.
 func (s *Store) KpiCommentMessages(ctx context.Context, since int64) ([]KpiInbound, error) {
-	if err := s.EnsureKpiCommentMarks(ctx); err != nil {
-		return nil, err
-	}
 	var out []KpiInbound
-	err := s.kpiQuery(ctx, `SELECT k.conversation_id, k.sent_at, k.question, k.substantial, COALESCE(mc.intent, ''),
-			COALESCE(mc.kind, ''), COALESCE(mc.sentiment, ''), COALESCE(mc.confidence, 0)
+	err := s.EachKpiCommentMessage(ctx, since, func(m KpiInbound) { out = append(out, m) })
+	return out, err
+}
+
+// EachKpiCommentMessage hands each row of KpiCommentMessages to each as it is
+// read (the dashboard keeps only a little of each of its 100,000 rows).
+func (s *Store) EachKpiCommentMessage(ctx context.Context, since int64, each func(KpiInbound)) error {
+	if err := s.EnsureKpiCommentMarks(ctx); err != nil {
+		return err
+	}
+	// An unclassified comment's classification columns are NULL (read as "" and 0).
+	words := kpiWords{}
+	return s.kpiRows(ctx, `SELECT k.conversation_id, k.sent_at, k.question, k.substantial, mc.intent,
+			mc.kind, mc.sentiment, mc.confidence
 		FROM kpi_comment_marks k LEFT JOIN message_classifications mc ON mc.message_id = k.message_id
 		WHERE k.sent_at >= ? AND COALESCE(mc.intent, '') NOT IN ('spam', 'danger')
-		AND (k.question = 1 OR k.substantial = 1 OR mc.intent IN ('sales', 'support') OR mc.kind = 'collaboration')`, []any{since}, func(r *sql.Rows) error {
+		AND (k.question = 1 OR k.substantial = 1 OR mc.intent IN ('sales', 'support') OR mc.kind = 'collaboration')`, []any{since}, func(r []driver.Value) error {
 		var m KpiInbound
-		err := r.Scan(&m.ConversationID, &m.SentAt, &m.Question, &m.Substantial, &m.Intent, &m.Kind, &m.Sentiment, &m.Confidence)
-		out = append(out, m)
-		return err
+		var question, substantial int64
+		if err := kpiInts(r, &m.ConversationID, &m.SentAt, &question, &substantial); err != nil {
+			return err
+		}
+		m.Question, m.Substantial = question != 0, substantial != 0
+		m.Intent, m.Kind, m.Sentiment = words.of(r[4]), words.of(r[5]), words.of(r[6])
+		switch c := r[7].(type) {
+		case float64:
+			m.Confidence = c
+		case int64:
+			m.Confidence = float64(c)
+		case nil:
+		default:
+			if err := convertFloat(c, &m.Confidence); err != nil {
+				return err
+			}
+		}
+		each(m)
+		return nil
 	})
-	return out, err
 }
 
 // KpiSalesSignals lists inbound messages sent at or after since that the
