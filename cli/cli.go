@@ -238,8 +238,8 @@ func runGUI(g globals, env Env) error {
 		return err
 	}
 	defer closeAll()
-	// Backups copy the local SQLite file; a team database is backed up by its server.
-	if !g.demo && s.TeamUnavailable() == nil && !s.Workspace().Store.IsPostgres() {
+	// A placeholder for an unreachable team database has nothing to back up.
+	if !g.demo && s.TeamUnavailable() == nil {
 		if _, err := s.Workspace().BackupIfDue(); err != nil {
 			// A failed backup must not keep the app from opening; the log says why.
 			s.Workspace().Log.Warn("scheduled backup failed", "error", err.Error())

@@ -17,6 +17,9 @@ const lastBackupKey = "last_backup_at"
 
 // Backup takes a backup now and keeps the newest BackupsKept.
 func (w *Workspace) Backup() (string, error) {
+	if w.Store.IsPostgres() {
+		return "", ErrTeamBackup
+	}
 	path, err := w.Store.BackupNow(BackupsKept)
 	if err != nil {
 		return "", err
@@ -29,6 +32,9 @@ func (w *Workspace) Backup() (string, error) {
 // BackupIfDue takes a backup when the last one is older than BackupEvery (or
 // there is none). It returns "" when none was due.
 func (w *Workspace) BackupIfDue() (string, error) {
+	if w.Store.IsPostgres() {
+		return "", nil // the server backs a team database up
+	}
 	last, err := w.Store.Setting(context.Background(), lastBackupKey, "0")
 	if err != nil {
 		return "", err
@@ -38,4 +44,19 @@ func (w *Workspace) BackupIfDue() (string, error) {
 		return "", nil
 	}
 	return w.Backup()
+}
+
+// ErrTeamBackup refuses a backup of a team database: it lives on its server,
+// which backs it up (pg_dump or the host's backups), not in the data folder.
+var ErrTeamBackup error = teamBackupError{}
+
+type teamBackupError struct{}
+
+func (teamBackupError) Error() string {
+	return "workspace: a team database is backed up on its server, not by the app"
+}
+
+// ErrorKey names the translated message (see app.KeyedError).
+func (teamBackupError) ErrorKey() (string, string, map[string]string) {
+	return "teamdb_backup", "errors.teamdb.backup", nil
 }

@@ -48,13 +48,3 @@ type tokenHerePolicy struct{ engine *sync.Engine }
 func (p tokenHerePolicy) Check(ctx context.Context, conv store.Conversation, _ *inbox.SendRequest) error {
 	return p.engine.CheckSend(ctx, conv.AccountID)
 }
-
-// attachmentDir keeps the copies of files sent from the app in the data folder
-// (also in team mode, where the database is not a file there); "" when the
-// workspace has no data folder.
-func attachmentDir(dir string) string {
-	if dir == "" {
-		return ""
-	}
-	return filepath.Join(dir, "attachments")
-}

@@ -3,6 +3,7 @@ package workspace
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"net"
 	"os"
 	"strconv"
@@ -52,6 +53,13 @@ func TestOpenFollowsTeamConfigAndRelaysRemoteChanges(t *testing.T) {
 	}
 	if _, err := os.Stat(dir + "/" + store.FileName); err == nil {
 		t.Fatal("a local SQLite file was created in team mode")
+	}
+	// The server backs a team database up: none is due, and asking for one says so.
+	if path, err := w.BackupIfDue(); path != "" || err != nil {
+		t.Fatalf("scheduled backup of a team database: %q, %v", path, err)
+	}
+	if _, err := w.Backup(); !errors.Is(err, ErrTeamBackup) {
+		t.Fatalf("backup of a team database: %v", err)
 	}
 	w.Bus.Subscribe(TeamLinkChanged, func(p any) { links <- p.(TeamLink) })
 	remote := make(chan teamdb.Change, 8)

@@ -128,6 +128,16 @@ func openStore(cfg Config) (*store.Store, error) {
 	return store.Open(filepath.Join(cfg.Dir, store.FileName), store.Options{Now: cfg.Now})
 }
 
+// attachmentDir keeps the copies of files sent from the app in the data folder
+// (also in team mode, where the database is not a file there); "" when the
+// workspace has no data folder.
+func attachmentDir(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, "attachments")
+}
+
 // Context is cancelled when the workspace closes; background work hangs off it.
 func (w *Workspace) Context() context.Context { return w.ctx }
 

@@ -143,8 +143,8 @@ func (s *Service) maybeNotify(ctx context.Context, c config, m store.SLAInbound,
 // hours held, once they are over.
 func (s *Service) summarizeQuietHours(ctx context.Context) {
 	c := s.snapshot()
-	if c.cal == nil {
-		return
+	if c.cal == nil || s.quiet.Held().Count() == 0 {
+		return // nothing held: no need to read the language on every tick
 	}
 	lang, _ := s.Store.Setting(ctx, "language", "")
 	n, ok := s.quiet.TakeSummary(c.notify, s.now(), c.cal.Location(), sla.PickLanguage(lang))

@@ -105,6 +105,7 @@ const en = {
   errors: {
     teamdb: {
       demo: 'The demo cannot use a team database. Open your own workspace first.',
+      backup: 'A team database is backed up on its server (for example with pg_dump), not by CreatorDesk. Local workspaces are backed up in the data folder.',
       config: {
         host: 'Enter the server’s name or address.',
         port: 'Use a port between 1 and 65535.',

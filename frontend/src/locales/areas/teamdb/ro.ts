@@ -104,6 +104,7 @@ const ro = {
   errors: {
     teamdb: {
       demo: 'Demonstrația nu poate folosi o bază de date a echipei. Deschide mai întâi propriul spațiu de lucru.',
+      backup: 'O bază de date a echipei se salvează pe serverul ei (de exemplu cu pg_dump), nu de CreatorDesk. Spațiile de lucru locale se salvează în folderul de date.',
       config: {
         host: 'Introdu numele sau adresa serverului.',
         port: 'Folosește un port între 1 și 65535.',

@@ -100,6 +100,7 @@ const zhHans = {
   errors: {
     teamdb: {
       demo: '演示工作区不能使用团队数据库。请先打开你自己的工作区。',
+      backup: '团队数据库在其服务器上备份（例如使用 pg_dump），而不是由 CreatorDesk 备份。本地工作区会备份到数据文件夹中。',
       config: {
         host: '请输入服务器名称或地址。',
         port: '请使用 1 到 65535 之间的端口。',

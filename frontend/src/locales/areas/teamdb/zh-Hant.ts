@@ -100,6 +100,7 @@ const zhHant = {
   errors: {
     teamdb: {
       demo: '示範工作區無法使用團隊資料庫。請先開啟你自己的工作區。',
+      backup: '團隊資料庫在其伺服器上備份（例如使用 pg_dump），而不是由 CreatorDesk 備份。本機工作區會備份到資料夾中。',
       config: {
         host: '請輸入伺服器名稱或位址。',
         port: '請使用 1 到 65535 之間的連接埠。',
