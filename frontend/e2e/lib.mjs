@@ -95,3 +95,23 @@ export async function fakeTelegramSentTexts(baseURL) {
   assert(Array.isArray(list), `unexpected /_fake/sent body: ${JSON.stringify(body).slice(0, 300)}`)
   return list.map((m) => (typeof m === 'string' ? m : (m.text ?? m.Text ?? '')))
 }
+
+/**
+ * Picks the option labelled label in a naive-ui select: select is its data-testid or a Locator.
+ * It waits until no other menu is open first (a closing menu still matches its options while it
+ * fades out), and closes the menu of a multiple select afterwards.
+ */
+export async function pickOption(page, select, label, { multiple = false } = {}) {
+  await waitFor(async () => (await page.locator('.n-base-select-menu:visible').count()) === 0, { timeout: 5000, message: 'no open menu' })
+  await (typeof select === 'string' ? page.locator(`[data-testid="${select}"]`) : select).click()
+  const option = page.locator('.n-base-select-menu:visible .n-base-select-option', { hasText: label }).first()
+  await option.waitFor({ timeout: 10000 })
+  await option.click()
+  if (!multiple) return
+  // A multiple select keeps its menu open: close it before the next menu opens.
+  await waitFor(async () => {
+    if ((await page.locator('.n-base-select-menu:visible').count()) === 0) return true
+    await page.keyboard.press('Escape')
+    return false
+  }, { timeout: 5000, message: 'the menu to close' })
+}

@@ -1,24 +1,9 @@
 // Triage with the mouse: add team members and choose who is working, tag a conversation,
 // filter by platform and tag, search a Chinese phrase and a Hindi word, assign to a member
 // with a hand-off summary, then resolve.
-import { assert, openInbox, waitFor } from '../lib.mjs'
+import { assert, openInbox, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'triage: team, tag, filter, search (Chinese, Hindi), assign with hand-off, resolve'
-
-async function pickOption(page, selectTestId, label, { multiple = false } = {}) {
-  await waitFor(async () => (await page.locator('.n-base-select-menu:visible').count()) === 0, { timeout: 5000, message: 'no open menu' })
-  await page.click(`[data-testid="${selectTestId}"]`)
-  const option = page.locator('.n-base-select-menu:visible .n-base-select-option', { hasText: label }).first()
-  await option.waitFor({ timeout: 10000 })
-  await option.click()
-  if (!multiple) return
-  // A multiple select keeps its menu open: close it before the next menu opens.
-  await waitFor(async () => {
-    if ((await page.locator('.n-base-select-menu:visible').count()) === 0) return true
-    await page.keyboard.press('Escape')
-    return false
-  }, { timeout: 5000, message: 'the menu to close' })
-}
 
 export default async function ({ page, baseURL }) {
   await openInbox(page, baseURL)

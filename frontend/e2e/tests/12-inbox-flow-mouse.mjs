@@ -2,26 +2,12 @@
 // highlighted), filter by platform and by tag, assign to a member, insert the "Order status"
 // saved reply by typing "/" in the composer, see sending blocked while {order_id} is unfilled,
 // fill it, send (the fake Telegram server receives exactly that text) and resolve.
-import { assert, demoInfo, fakeTelegramSentTexts, openInbox, waitFor } from '../lib.mjs'
+import { assert, demoInfo, fakeTelegramSentTexts, openInbox, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'inbox flow (mouse): search zh/hi, filter platform+tag, assign, "/" saved reply gap blocks send, send, resolve'
 
 const MEMBER = 'Mira'
 const TAG = 'collaboration'
-
-async function pickOption(page, selectTestId, label, { multiple = false } = {}) {
-  await waitFor(async () => (await page.locator('.n-base-select-menu:visible').count()) === 0, { timeout: 5000, message: 'no open menu' })
-  await page.click(`[data-testid="${selectTestId}"]`)
-  const option = page.locator('.n-base-select-menu:visible .n-base-select-option', { hasText: label }).first()
-  await option.waitFor({ timeout: 10000 })
-  await option.click()
-  if (!multiple) return
-  await waitFor(async () => {
-    if ((await page.locator('.n-base-select-menu:visible').count()) === 0) return true
-    await page.keyboard.press('Escape')
-    return false
-  }, { timeout: 5000, message: 'the menu to close' })
-}
 
 /** Every hit contains the query and shows a highlighted (<mark>) piece of it. */
 async function searchHighlighted(page, query) {

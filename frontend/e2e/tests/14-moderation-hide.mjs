@@ -2,17 +2,9 @@
 // menu (Hidden pill in the thread, the eye icon on the list row, the fake records a "hide"),
 // show it again from the menu, then h hides and h shows it again from the keyboard; the
 // moderation log holds the four actions.
-import { assert, demoInfo, openInbox, waitFor } from '../lib.mjs'
+import { assert, demoInfo, openInbox, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'moderation: hide and unhide an Instagram comment (menu and h), pill, list icon, fake calls'
-
-async function pickOption(page, selectTestId, label) {
-  await waitFor(async () => (await page.locator('.n-base-select-menu:visible').count()) === 0, { timeout: 5000, message: 'no open menu' })
-  await page.click(`[data-testid="${selectTestId}"]`)
-  const option = page.locator('.n-base-select-menu:visible .n-base-select-option', { hasText: label }).first()
-  await option.waitFor({ timeout: 10000 })
-  await option.click()
-}
 
 /** How many hide / unhide calls of Instagram the Meta fake recorded. */
 async function fakeCalls(metaURL) {

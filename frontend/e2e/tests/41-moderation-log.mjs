@@ -1,17 +1,9 @@
 // The moderation log: hide the newest Instagram comment from its menu, show it again with a
 // reason, then open Moderation log: both actions are listed newest first with who, the comment
 // and the reason; the action filter narrows the list and says so when nothing matches.
-import { assert, openInbox, waitFor } from '../lib.mjs'
+import { assert, openInbox, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'moderation log: actions listed with who, what and why; action filter and empty state'
-
-async function pickOption(page, selectTestId, label) {
-  await waitFor(async () => (await page.locator('.n-base-select-menu:visible').count()) === 0, { timeout: 5000, message: 'no open menu' })
-  await page.click(`[data-testid="${selectTestId}"]`)
-  const option = page.locator('.n-base-select-menu:visible .n-base-select-option', { hasText: label }).first()
-  await option.waitFor({ timeout: 10000 })
-  await option.click()
-}
 
 export default async function ({ page, baseURL, screenshot }) {
   await openInbox(page, baseURL)

@@ -2,7 +2,7 @@
 // contact agreed to receive offers (recorded through the Governance binding, as Privacy & audit
 // does), fill the hand-typed token, and see both steps waiting in Scheduled messages, filled for
 // that person, with the plain promise about consent, opt-outs and replies.
-import { assert, openInbox, waitFor } from '../lib.mjs'
+import { assert, openInbox, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'sequences: create a two-step sequence, enrol a consenting contact, see the queued steps'
 
@@ -107,8 +107,7 @@ export async function createSequence(page, name, steps) {
     const s = steps[i]
     await step.locator('[data-testid="sequence-step-text"]').fill(s.text)
     const unit = s.days ? 'days' : 'hours'
-    await step.locator('[data-testid="sequence-step-unit"]').click()
-    await page.locator('.n-base-select-option:visible', { hasText: unit }).first().click()
+    await pickOption(page, step.locator('[data-testid="sequence-step-unit"]'), unit)
     const delay = step.locator('[data-testid="sequence-step-delay"]')
     await delay.fill(String(s.days ?? s.hours))
     await delay.blur()

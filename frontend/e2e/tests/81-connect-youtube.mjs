@@ -3,16 +3,7 @@
 // and the channel is connected through the real OAuth flow (PKCE, loopback redirect). Its comment
 // threads appear in the inbox, titled with their video, and a reply typed in the composer reaches
 // the YouTube fake exactly once.
-import { assert, demoInfo, openInbox, waitFor } from '../lib.mjs'
-
-/** Picks an option of a naive-ui select by its label. */
-async function pickOption(page, selectTestId, label) {
-  await waitFor(async () => (await page.locator('.n-base-select-menu:visible').count()) === 0, { timeout: 5000, message: 'no open menu' })
-  await page.click(`[data-testid="${selectTestId}"]`)
-  const option = page.locator('.n-base-select-menu:visible .n-base-select-option', { hasText: label }).first()
-  await option.waitFor({ timeout: 10000 })
-  await option.click()
-}
+import { assert, demoInfo, openInbox, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'connect YouTube in the demo through the browser sign-in, see its comments, reply to one'
 

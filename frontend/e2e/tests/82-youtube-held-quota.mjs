@@ -1,16 +1,7 @@
 // After 81 connected the demo's YouTube channel: the comment YouTube held for review is in the
 // inbox marked hidden (it is not public yet), and Account health shows the channel's daily quota
 // (units used today out of the budget, and when it resets at midnight Pacific time).
-import { assert, openInbox, waitFor } from '../lib.mjs'
-
-/** Picks an option of a naive-ui select by its label. */
-async function pickOption(page, selectTestId, label) {
-  await waitFor(async () => (await page.locator('.n-base-select-menu:visible').count()) === 0, { timeout: 5000, message: 'no open menu' })
-  await page.click(`[data-testid="${selectTestId}"]`)
-  const option = page.locator('.n-base-select-menu:visible .n-base-select-option', { hasText: label }).first()
-  await option.waitFor({ timeout: 10000 })
-  await option.click()
-}
+import { assert, openInbox, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'YouTube: a held comment shows as hidden; Account health shows the daily quota'
 
