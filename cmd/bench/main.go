@@ -13,11 +13,12 @@
 //
 // Usage:
 //
-//	go run ./cmd/bench [-fresh] [-quick] [-only kpi|ingest] [-out bench/results.json] [-workspace bench/workspace.db]
+//	go run ./cmd/bench [-fresh] [-quick] [-only kpi|ingest|reads|browser] [-out bench/results.json] [-workspace bench/workspace.db]
 //
 // -only kpi builds (or reuses) the workspace and measures only the KPI
 // dashboards; -only ingest measures only the ingest comparison and the
-// end-to-end sync: for working on one part without the full run.
+// end-to-end sync; -only reads the inbox, search and count reads; -only
+// browser first paint and scrolling: for working on one part without the full run.
 package main
 
 import (
@@ -27,6 +28,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"creatordesk/backend/inbox"
@@ -74,7 +77,14 @@ const (
 	OnlyKPI = "kpi"
 	// OnlyIngest measures the ingest comparison and the end-to-end sync.
 	OnlyIngest = "ingest"
+	// OnlyReads measures the inbox, search and count reads on the workspace.
+	OnlyReads = "reads"
+	// OnlyBrowser measures first paint and scrolling in Chromium on the workspace.
+	OnlyBrowser = "browser"
 )
+
+// onlyParts lists the parts -only accepts.
+var onlyParts = []string{OnlyKPI, OnlyIngest, OnlyReads, OnlyBrowser}
 
 func main() {
 	if path := os.Getenv(memProbeEnv); path != "" {
@@ -104,12 +114,13 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&opts.workspace, "workspace", "", "the benchmark database (default bench/workspace.db, bench/workspace-quick.db with -quick)")
 	fs.StringVar(&opts.binary, "binary", "build/bin/creatordesk", "the built desktop app whose size is reported")
 	fs.BoolVar(&opts.browser, "browser", true, "measure first paint and scrolling in Chromium against the dev build")
-	fs.StringVar(&opts.only, "only", "", "measure only one part: kpi (the KPI dashboards on the workspace) or ingest (ingest and sync throughput)")
+	fs.StringVar(&opts.only, "only", "", "measure only one part: kpi (the KPI dashboards on the workspace), ingest (ingest and sync throughput), "+
+		"reads (inbox, search and counts on the workspace) or browser (first paint and scrolling in Chromium)")
 	if err := fs.Parse(args); err != nil {
 		return opts, err
 	}
-	if opts.only != "" && opts.only != OnlyKPI && opts.only != OnlyIngest {
-		err := fmt.Errorf("bench: -only %q: the parts that run alone are %q and %q", opts.only, OnlyKPI, OnlyIngest)
+	if opts.only != "" && !slices.Contains(onlyParts, opts.only) {
+		err := fmt.Errorf("bench: -only %q: the parts that run alone are %s", opts.only, strings.Join(onlyParts, ", "))
 		fmt.Fprintln(fs.Output(), err)
 		return opts, err
 	}
@@ -174,10 +185,26 @@ func run(ctx context.Context, opts options, stdout io.Writer) error {
 		fmt.Fprintf(opts.log, "bench: %s\n", how)
 		res.Setup = append(res.Setup, how)
 	}
-	if opts.only == OnlyKPI {
+	browse := func() {
+		if !opts.browser {
+			browser = browserMissing("not measured in this run (-browser=false)")
+			return
+		}
+		browser = browserFigures(ctx, opts.workspace, prepErr)
+	}
+	switch opts.only {
+	case OnlyKPI:
 		timed("workspace", workspace)
 		timed("kpi", func() { kpis = kpiFigures(ctx, opts.workspace, prepErr) })
 		return report(opts, stdout, res, kpis)
+	case OnlyReads:
+		timed("workspace", workspace)
+		timed("reads", func() { reads = openAndMeasureReads(ctx, opts.workspace, prepErr, sc) })
+		return report(opts, stdout, res, reads)
+	case OnlyBrowser:
+		timed("workspace", workspace)
+		timed("browser", browse)
+		return report(opts, stdout, res, browser)
 	}
 	timed("ingest comparison", func() { ingest = measureIngest(ctx, tmp, sc.ingestMessages) })
 	timed("end-to-end sync", func() { sync = []Figure{measureSync(ctx, tmp, sc.syncMessages)} })
@@ -194,13 +221,7 @@ func run(ctx context.Context, opts options, stdout io.Writer) error {
 		memory = measureMemory(ctx, opts.workspace)
 	})
 
-	timed("browser", func() {
-		if !opts.browser {
-			browser = browserMissing("not measured in this run (-browser=false)")
-			return
-		}
-		browser = browserFigures(ctx, opts.workspace, prepErr)
-	})
+	timed("browser", browse)
 
 	timed("kpi", func() { kpis = kpiFigures(ctx, opts.workspace, prepErr) })
 	return report(opts, stdout, res, ingest, sync, reads, memory, kpis, browser, []Figure{binaryFigure(opts.binary)},
