@@ -5,6 +5,7 @@
 package governance
 
 import (
+	"slices"
 	"strings"
 
 	"creatordesk/backend/textsearch"
@@ -54,7 +55,41 @@ var (
 	politeWords = map[string]bool{"please": true, "pls": true, "plz": true, "thanks": true, "va rog": true, "vă rog": true,
 		"谢谢": true, "謝謝": true, "请": true, "請": true, "कृपया": true}
 	stopSet, startSet = foldSet(stopWords), foldSet(startWords)
+	// politeFolded are politeWords normalized once, longest first.
+	politeFolded = foldedPoliteWords()
+	// stopCompact and startCompact map a command written in ideographs, with
+	// the spaces folding puts between them removed, to its keyword.
+	stopCompact, startCompact = compactSet(stopWords), compactSet(startWords)
 )
+
+// foldedPoliteWords normalizes politeWords, longest first so that a longer
+// word is trimmed before a word it contains.
+func foldedPoliteWords() []string {
+	out := make([]string, 0, len(politeWords))
+	for w := range politeWords {
+		out = append(out, normalize(w))
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if d := len(b) - len(a); d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	return slices.Compact(out)
+}
+
+// compactSet maps the space-free normalized form of every entry written in
+// ideographs to the entry (the first one when two share a form).
+func compactSet(words []string) map[string]string {
+	out := map[string]string{}
+	for _, w := range words {
+		c := strings.ReplaceAll(normalize(w), " ", "")
+		if _, seen := out[c]; !seen && hasIdeograph(c) {
+			out[c] = w
+		}
+	}
+	return out
+}
 
 // foldSet folds every entry the way messages are folded.
 func foldSet(words []string) map[string]string {
@@ -83,8 +118,7 @@ func normalize(text string) string {
 // returns the keyword as written in the list.
 func DetectCommand(text string) (Command, string) {
 	n := normalize(text)
-	for polite := range politeWords {
-		p := normalize(polite)
+	for _, p := range politeFolded {
 		n = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(n, p+" "), " "+p))
 	}
 	if n == "" || len(n) > 80 {
@@ -98,15 +132,11 @@ func DetectCommand(text string) (Command, string) {
 	}
 	// Chinese is folded one character per word: compare without spaces too.
 	compact := strings.ReplaceAll(n, " ", "")
-	for k, w := range stopSet {
-		if strings.ReplaceAll(k, " ", "") == compact && hasIdeograph(compact) {
-			return CommandStop, w
-		}
+	if w, ok := stopCompact[compact]; ok {
+		return CommandStop, w
 	}
-	for k, w := range startSet {
-		if strings.ReplaceAll(k, " ", "") == compact && hasIdeograph(compact) {
-			return CommandStart, w
-		}
+	if w, ok := startCompact[compact]; ok {
+		return CommandStart, w
 	}
 	return CommandNone, ""
 }

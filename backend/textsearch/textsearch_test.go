@@ -1,8 +1,12 @@
 package textsearch
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestFold(t *testing.T) {
@@ -98,4 +102,97 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = Highlight(q, q, 40)
 	})
+}
+
+func TestFoldASCIIFastPathMatchesTheGeneralFold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 21))
+	texts := []string{"", " ", "Hello  World", "  MIXED case\tTABS\nand\r\nlines  ", "\v\f", "A", "shop@Example.COM 50% off!"}
+	for range 2000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = byte(rng.IntN(128)) // every ASCII byte, control characters included
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		fast, ok := foldASCII(text)
+		if !ok {
+			t.Fatalf("foldASCII refused ASCII text %q", text)
+		}
+		if slow := foldUnicode(text); fast != slow {
+			t.Fatalf("Fold(%q): the ASCII path gives %q, the general one %q", text, fast, slow)
+		}
+	}
+	if _, ok := foldASCII("ședință"); ok {
+		t.Fatal("foldASCII took non-ASCII text")
+	}
+}
+
+// foldReference is Fold as first written, rune by rune through the Unicode
+// tables: the optimized paths must give the same bytes.
+func foldReference(text string) string {
+	decomposed := norm.NFD.String(text)
+	var b strings.Builder
+	var base rune
+	for _, r := range decomposed {
+		if unicode.Is(unicode.Mn, r) && unicode.Is(unicode.Latin, base) {
+			continue
+		}
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			b.WriteByte(' ')
+			b.WriteRune(r)
+			b.WriteByte(' ')
+		case r == 'ı':
+			b.WriteRune('i')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+		if !unicode.Is(unicode.Mn, r) {
+			base = r
+		}
+	}
+	return strings.Join(strings.Fields(norm.NFC.String(b.String())), " ")
+}
+
+func TestFoldMatchesTheReferenceOnMixedScripts(t *testing.T) {
+	pool := []string{"a", "Z", "É", "ș", "Ț", "ă", "î", "ı", "İ", "ß", "Σ", "ω", "\u0301", "\u0308", "\u093C", "\u0901",
+		"क", "्", "ष", "ि", "ड़", "你", "好", "ア", "ひ", "한", "ᄀ", " ", "\t", "\n", "\u00a0", "\u3000", "\u0085", "\u2028",
+		"❤️", "😀", "!", "#", "1", "٣", "\xff", "\xe4\xbd", "Ａ", "ﬁ", "ǅ", "Ω", "K", "ﬀ"}
+	rng := rand.New(rand.NewPCG(3, 14))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pool[rng.IntN(len(pool))])
+		}
+		text := b.String()
+		if got, want := Fold(text), foldReference(text); got != want {
+			t.Fatalf("Fold(%q) = %q, the reference gives %q", text, got, want)
+		}
+	}
+}
+
+// foldSamples are message-like texts in the app's five languages.
+var foldSamples = []string{
+	"Hi! When does my order ship? I ordered the blue mug last week 😊",
+	"Bună ziua, când ajunge comanda mea? Am plătit acum trei zile.",
+	"你好，请问这款杯子还有货吗？什么时候发货？",
+	"您好，請問這個還有現貨嗎？大概什麼時候會寄出？",
+	"नमस्ते, मेरा ऑर्डर कब तक पहुंचेगा? मैंने पिछले हफ्ते मंगवाया था।",
+}
+
+func BenchmarkFold(b *testing.B) {
+	for b.Loop() {
+		for _, s := range foldSamples {
+			_ = Fold(s)
+		}
+	}
+}
+
+func BenchmarkFoldReference(b *testing.B) {
+	for b.Loop() {
+		for _, s := range foldSamples {
+			_ = foldReference(s)
+		}
+	}
 }

@@ -12,12 +12,23 @@ type phrase struct {
 	prefix bool
 }
 
-// lexicon maps a label (a kind or a sentiment) to its folded phrases.
-type lexicon map[string][]phrase
+// entry is a phrase with the label it stands for.
+type entry struct {
+	label string
+	phrase
+}
+
+// lexicon holds the folded phrases of every label, indexed for match: by the
+// exact first token, and apart the one-word prefix entries ("refund*"), whose
+// first token matches by prefix.
+type lexicon struct {
+	byFirst  map[string][]entry
+	prefixed []entry
+}
 
 // buildLexicon folds the word lists of every language into one lexicon.
 func buildLexicon(lists ...map[string][]string) lexicon {
-	out := lexicon{}
+	out := lexicon{byFirst: map[string][]entry{}}
 	for _, l := range lists {
 		for label, words := range l {
 			for _, w := range words {
@@ -26,7 +37,12 @@ func buildLexicon(lists ...map[string][]string) lexicon {
 				if len(toks) == 0 {
 					continue
 				}
-				out[label] = append(out[label], phrase{tokens: toks, prefix: prefix})
+				e := entry{label: label, phrase: phrase{tokens: toks, prefix: prefix}}
+				if prefix && len(toks) == 1 {
+					out.prefixed = append(out.prefixed, e)
+					continue
+				}
+				out.byFirst[toks[0]] = append(out.byFirst[toks[0]], e)
 			}
 		}
 	}
@@ -39,15 +55,19 @@ type hit struct {
 	start, len int
 }
 
-// match finds every occurrence of every phrase in tokens.
+// match finds every occurrence of every phrase in tokens, in one pass over the
+// tokens: at each token only the phrases that can start there are tried.
 func (l lexicon) match(tokens []string) []hit {
 	var out []hit
-	for label, phrases := range l {
-		for _, p := range phrases {
-			for i := 0; i+len(p.tokens) <= len(tokens); i++ {
-				if p.matchesAt(tokens, i) {
-					out = append(out, hit{label: label, start: i, len: len(p.tokens)})
-				}
+	for i, t := range tokens {
+		for _, e := range l.byFirst[t] {
+			if i+len(e.tokens) <= len(tokens) && e.matchesAt(tokens, i) {
+				out = append(out, hit{label: e.label, start: i, len: len(e.tokens)})
+			}
+		}
+		for _, e := range l.prefixed {
+			if strings.HasPrefix(t, e.tokens[0]) {
+				out = append(out, hit{label: e.label, start: i, len: 1})
 			}
 		}
 	}
