@@ -69,6 +69,12 @@ func (e *Engine) HandleStored(ctx context.Context, messageIDs []int64) error {
 	if err != nil {
 		return err
 	}
+	return e.HandleStoredMessages(ctx, msgs)
+}
+
+// HandleStoredMessages is HandleStored for inbound messages already read
+// (store.InboundMessagesByIDs), oldest first.
+func (e *Engine) HandleStoredMessages(ctx context.Context, msgs []store.InboundMessage) error {
 	rules, err := e.enabledRules(ctx)
 	if err != nil {
 		return err

@@ -25,6 +25,12 @@ func (l *Ledger) HandleInbound(ctx context.Context, messageIDs []int64) (int, er
 	if err != nil {
 		return 0, err
 	}
+	return l.HandleInboundMessages(ctx, msgs)
+}
+
+// HandleInboundMessages is HandleInbound for messages already read (the
+// automation worker reads a batch once for the ledger and the rules).
+func (l *Ledger) HandleInboundMessages(ctx context.Context, msgs []store.InboundMessage) (int, error) {
 	n := 0
 	for _, m := range msgs {
 		cmd, keyword := DetectCommand(m.Text)

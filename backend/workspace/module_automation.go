@@ -35,7 +35,8 @@ func init() {
 }
 
 // startAutomation registers the governance policies on the send gate, then
-// handles every stored page in order on one goroutine: STOP/START go to the
+// handles stored messages in order on one goroutine, in batches of what has
+// piled up (storedQueue: a sync never waits for it): STOP/START go to the
 // ledger first, then messages are classified and the rules run. A daily
 // purge applies the retention policies (all off until a person enables one).
 func startAutomation(w *Workspace) (func(), error) {
@@ -60,18 +61,11 @@ func startAutomation(w *Workspace) (func(), error) {
 	wireAutomation(w, svc)
 	w.SetService(automationModule, svc)
 
-	queue := make(chan []int64, 256)
-	done := make(chan struct{})
+	queue := newStoredQueue()
 	unsub := w.Bus.Subscribe(events.MessagesStored, func(p any) {
-		ids := p.(events.MessagesStoredPayload).MessageIDs
-		if len(ids) == 0 {
-			return
-		}
-		select {
-		case queue <- ids:
-		case <-ctx.Done():
-		}
+		queue.add(p.(events.MessagesStoredPayload).MessageIDs)
 	})
+	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		purge := time.NewTicker(24 * time.Hour)
@@ -80,12 +74,9 @@ func startAutomation(w *Workspace) (func(), error) {
 			select {
 			case <-ctx.Done():
 				return
-			case ids := <-queue:
-				if _, err := svc.Ledger.HandleInbound(ctx, ids); err != nil {
-					w.Log.Warn("automation: opt-out ledger", "err", err)
-				}
-				if err := svc.Engine.HandleStored(ctx, ids); err != nil {
-					w.Log.Warn("automation: rules", "err", err)
+			case <-queue.wake:
+				if ids := queue.take(automationBatch); ids != nil {
+					handleStoredBatch(ctx, w, svc, ids)
 				}
 			case <-purge.C:
 				if _, _, err := svc.Retention.Purge(ctx, "retention"); err != nil {
@@ -99,6 +90,27 @@ func startAutomation(w *Workspace) (func(), error) {
 		cancel()
 		<-done
 	}, nil
+}
+
+// automationBatch caps how many stored messages the automation worker takes
+// at once (a first sync queues many pages while the worker is busy).
+const automationBatch = 2000
+
+// handleStoredBatch reads a batch of stored messages once, then sends
+// STOP/START to the opt-out ledger and the rest through classification and
+// the rules, in that order.
+func handleStoredBatch(ctx context.Context, w *Workspace, svc *AutomationServices, ids []int64) {
+	msgs, err := w.Store.InboundMessagesByIDs(ctx, ids)
+	if err != nil {
+		w.Log.Warn("automation: read stored messages", "err", err)
+		return
+	}
+	if _, err := svc.Ledger.HandleInboundMessages(ctx, msgs); err != nil {
+		w.Log.Warn("automation: opt-out ledger", "err", err)
+	}
+	if err := svc.Engine.HandleStoredMessages(ctx, msgs); err != nil {
+		w.Log.Warn("automation: rules", "err", err)
+	}
 }
 
 // Automation returns the workspace's automation services.
