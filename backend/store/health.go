@@ -21,20 +21,35 @@ type AccountSyncFailure struct {
 }
 
 // AddSyncedItems adds n newly stored items to the account's counter for the
-// hour of at (Unix ms) and drops the account's counters older than SyncCounterKeep.
+// hour of at (Unix ms) and drops the account's counters older than
+// SyncCounterKeep. IngestPage counts what it stores itself, in its transaction.
 func (s *Store) AddSyncedItems(ctx context.Context, accountID int64, n int, at int64) error {
+	db := s.W.WithContext(ctx)
+	return addSyncedItems(func(name string, args ...any) error { return db.Exec(syncHoursSQL[name], args...).Error },
+		accountID, n, at)
+}
+
+// syncHoursSQL are the statements that keep the hourly synced-item counters
+// (prepared with the ingest statements on a schema that has the table).
+var syncHoursSQL = map[string]string{
+	"syncHourAdd": `INSERT INTO account_sync_hours(account_id, hour_at, items) VALUES (?, ?, ?)
+		ON CONFLICT(account_id, hour_at) DO UPDATE SET items = account_sync_hours.items + excluded.items`,
+	"syncHourPrune": `DELETE FROM account_sync_hours WHERE account_id = ? AND hour_at < ?`,
+}
+
+// syncHoursVersion is the schema version that added account_sync_hours (step 17).
+const syncHoursVersion = 17
+
+// addSyncedItems is AddSyncedItems through exec, which runs one of syncHoursSQL.
+func addSyncedItems(exec func(name string, args ...any) error, accountID int64, n int, at int64) error {
 	if n <= 0 {
 		return nil
 	}
 	hour := at - at%hourMillis
-	db := s.W.WithContext(ctx)
-	if err := db.Exec(`INSERT INTO account_sync_hours(account_id, hour_at, items) VALUES (?, ?, ?)
-		ON CONFLICT(account_id, hour_at) DO UPDATE SET items = account_sync_hours.items + excluded.items`,
-		accountID, hour, n).Error; err != nil {
+	if err := exec("syncHourAdd", accountID, hour, n); err != nil {
 		return classify(err)
 	}
-	return classify(db.Exec(`DELETE FROM account_sync_hours WHERE account_id = ? AND hour_at < ?`,
-		accountID, hour-SyncCounterKeep.Milliseconds()).Error)
+	return classify(exec("syncHourPrune", accountID, hour-SyncCounterKeep.Milliseconds()))
 }
 
 // SyncedItemsSince sums the items each account stored in the hours that start
