@@ -59,6 +59,12 @@ type Engine struct {
 	// computer's keyring then means "signed in on another member's computer",
 	// not "needs reconnect".
 	Team bool
+	// SpoolDir, when set, makes a sync with a backlog fetch and store at the
+	// same time, every fetched page captured in an account spool there first
+	// (see pipeline.go and spool.go). Empty: one page at a time, each stored
+	// before the next is fetched (a team database, whose sync may move to
+	// another member's computer, which could not read this one's spool).
+	SpoolDir string
 
 	mu    gosync.Mutex
 	loops map[int64]*loopHandle
@@ -176,6 +182,14 @@ type Stats struct {
 	Pages, Inserted, Updated, Skipped int
 }
 
+// add adds o's counts to s.
+func (s *Stats) add(o Stats) {
+	s.Pages += o.Pages
+	s.Inserted += o.Inserted
+	s.Updated += o.Updated
+	s.Skipped += o.Skipped
+}
+
 // SyncOnce fetches everything available now for one account, without long
 // polling, and returns when the platform has nothing more. Rate limits are waited
 // out; other errors end the run and are recorded on the account.
@@ -217,13 +231,27 @@ func (e *Engine) SyncOnce(ctx context.Context, accountID int64) (Stats, error) {
 
 // syncOnceHeld is SyncOnce's work once the lease is held (ctx ends if it is lost).
 func (e *Engine) syncOnceHeld(ctx context.Context, conn platforms.Connector, accountID int64) (Stats, error) {
-	var st Stats
+	st, err := e.recoverSpool(ctx, accountID) // pages an interrupted sync fetched
+	if err != nil {
+		e.recordFailure(ctx, accountID, err)
+		return st, err
+	}
 	acc, err := e.Store.AccountByID(ctx, accountID) // the cursor as the previous holder left it
 	if err != nil {
 		return st, err
 	}
 	cursor := acc.SyncCursor
 	e.setStatus(ctx, accountID, store.AccountSyncing, nil)
+	if e.SpoolDir != "" {
+		piped, _, err := e.syncPipelined(ctx, conn, accountID, cursor, true)
+		st.add(piped)
+		if err != nil {
+			e.recordFailure(ctx, accountID, err)
+			return st, err
+		}
+		e.setStatus(ctx, accountID, store.AccountConnected, nil)
+		return st, nil
+	}
 	for {
 		page, err := conn.Poll(ctx, cursor, platforms.PollOptions{Limit: PageLimit})
 		if err != nil {
@@ -264,11 +292,6 @@ func (e *Engine) store(ctx context.Context, accountID int64, page platforms.Page
 		return err
 	}
 	st.Pages++
-	if res.Inserted > 0 {
-		if err := e.Store.AddSyncedItems(ctx, accountID, res.Inserted, e.now().UnixMilli()); err != nil {
-			e.log().Warn("sync could not count stored items", "account_id", accountID, "error", err.Error())
-		}
-	}
 	st.Inserted += res.Inserted
 	st.Updated += res.Updated
 	st.Skipped += page.Skipped

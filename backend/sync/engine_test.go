@@ -47,7 +47,7 @@ func newFixture(t *testing.T) *fixture {
 	}
 	_ = f.vault.Set(context.Background(), secrets.AccountTokenKey("ws", f.account.ID), token)
 	f.engine = &sync.Engine{Store: st, Vault: f.vault, Bus: events.New(), WorkspaceID: "ws",
-		Registry: platforms.Registry{telegram.Platform: telegram.New}, Wait: time.Second,
+		Registry: platforms.Registry{telegram.Platform: telegram.New}, Wait: time.Second, SpoolDir: filepath.Join(t.TempDir(), "spool"),
 		Sleep: func(ctx context.Context, d time.Duration) error {
 			f.mu.Lock()
 			f.sleeps = append(f.sleeps, d)

@@ -101,7 +101,11 @@ func (e *Engine) run(ctx context.Context, accountID int64, h *loopHandle) {
 // cycle polls under a held lease (lctx ends if it is lost) until something
 // fails, and waits as the failure asks. It reports whether the loop goes on.
 func (e *Engine) cycle(ctx, lctx context.Context, h *loopHandle, conn platforms.Connector, accountID int64, backoff *time.Duration, log *slog.Logger) bool {
-	acc, err := e.Store.AccountByID(lctx, accountID) // the cursor as stored, also by a previous holder
+	_, err := e.recoverSpool(lctx, accountID) // pages an interrupted sync fetched
+	var acc store.Account
+	if err == nil {
+		acc, err = e.Store.AccountByID(lctx, accountID) // the cursor as stored, also by a previous holder
+	}
 	if err == nil {
 		err = e.pollUntilError(lctx, h, conn, acc.SyncCursor, accountID, backoff)
 	}
@@ -148,7 +152,24 @@ func (e *Engine) pollUntilError(ctx context.Context, h *loopHandle, conn platfor
 	healthy, longPolls := false, false
 	var cost int64 // what one cycle used of the platform's budget, once measured
 	before, hadBefore := headroomOf(conn)
+	catchingUp := e.SpoolDir != "" // a backlog is fetched and stored at the same time
 	for {
+		if catchingUp {
+			e.note(h, func(s *accountState) { s.polling = time.Now() })
+			st, next, err := e.syncPipelined(ctx, conn, accountID, cursor, false)
+			e.note(h, func(s *accountState) { s.polling = time.Time{} })
+			if err != nil {
+				return err
+			}
+			cursor, catchingUp = next, false
+			*backoff = time.Second
+			if !healthy {
+				e.setStatus(ctx, accountID, store.AccountConnected, nil)
+				healthy = true
+			} else if st.Inserted > 0 || st.Updated > 0 {
+				e.Bus.Publish(events.AccountChanged, events.AccountChangedPayload{AccountID: accountID})
+			}
+		}
 		started := time.Now()
 		e.note(h, func(s *accountState) {
 			s.polling = started
@@ -174,6 +195,7 @@ func (e *Engine) pollUntilError(ctx context.Context, h *loopHandle, conn platfor
 			e.Bus.Publish(events.AccountChanged, events.AccountChangedPayload{AccountID: accountID})
 		}
 		if page.More {
+			catchingUp = e.SpoolDir != ""
 			continue
 		}
 		// The cycle is done. An empty page that came back at once means the platform

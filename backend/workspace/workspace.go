@@ -97,7 +97,8 @@ func Open(cfg Config) (*Workspace, error) {
 		cfg.Registry = conns.registry
 	}
 	bus := events.New()
-	engine := &sync.Engine{Store: st, Vault: cfg.Vault, Registry: cfg.Registry, Bus: bus, Log: cfg.Log, WorkspaceID: id}
+	engine := &sync.Engine{Store: st, Vault: cfg.Vault, Registry: cfg.Registry, Bus: bus, Log: cfg.Log, WorkspaceID: id,
+		SpoolDir: spoolDir(cfg)}
 	ctx, cancel := context.WithCancel(context.Background())
 	w := &Workspace{
 		ID: id, Dir: cfg.Dir, Store: st, Vault: cfg.Vault, Bus: bus, Engine: engine, Log: cfg.Log, ctx: ctx, cancel: cancel,
@@ -126,6 +127,16 @@ func openStore(cfg Config) (*store.Store, error) {
 		return store.OpenPostgres(cfg.Postgres, store.Options{Now: cfg.Now})
 	}
 	return store.Open(filepath.Join(cfg.Dir, store.FileName), store.Options{Now: cfg.Now})
+}
+
+// spoolDir is where a solo workspace's syncs capture fetched pages before
+// storing them (sync.Engine.SpoolDir); "" for a team database, whose sync
+// may move to another member's computer, and for a workspace without a data folder.
+func spoolDir(cfg Config) string {
+	if cfg.Postgres != "" || cfg.Dir == "" {
+		return ""
+	}
+	return filepath.Join(cfg.Dir, "spool")
 }
 
 // attachmentDir keeps the copies of files sent from the app in the data folder
