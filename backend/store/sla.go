@@ -324,8 +324,10 @@ type SLAInbound struct {
 }
 
 // SLAInboundMessages returns the listed messages that are customers' (inbound,
-// not deleted), oldest first, with their conversation's details.
-func (s *Store) SLAInboundMessages(ctx context.Context, messageIDs []int64) ([]SLAInbound, error) {
+// not deleted) sent from sentFrom to sentTo (Unix ms, both included), oldest
+// first, with their conversation's details. The window leaves out history a
+// sync brings in, which no away reply or notification is for.
+func (s *Store) SLAInboundMessages(ctx context.Context, messageIDs []int64, sentFrom, sentTo int64) ([]SLAInbound, error) {
 	if len(messageIDs) == 0 {
 		return nil, nil
 	}
@@ -341,7 +343,8 @@ func (s *Store) SLAInboundMessages(ctx context.Context, messageIDs []int64) ([]S
 		COALESCE(ct.language, '') AS contact_language, a.status AS account_status
 		FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN accounts a ON a.id = c.account_id
 		LEFT JOIN contacts ct ON ct.id = c.contact_id
-		WHERE m.id IN ? AND m.direction = 'in' AND m.deleted = 0 ORDER BY m.sent_at, m.id`, messageIDs).Scan(&out).Error
+		WHERE m.id IN ? AND m.direction = 'in' AND m.deleted = 0 AND m.sent_at BETWEEN ? AND ?
+		ORDER BY m.sent_at, m.id`, messageIDs, sentFrom, sentTo).Scan(&out).Error
 	if err != nil || len(out) == 0 {
 		return out, classify(err)
 	}

@@ -17,7 +17,10 @@ const maxNotificationsPerBatch = 3
 
 // handleInbound sends away acknowledgements and notifications for newly stored messages.
 func (s *Service) handleInbound(ctx context.Context, messageIDs []int64) error {
-	msgs, err := s.Store.SLAInboundMessages(ctx, messageIDs)
+	// Only messages within the away reply's and the notifications' age limits
+	// can get either (awayEligible, notify.Decide): older ones are not read.
+	now, age := s.now(), max(AwayMaxAge, notify.MaxAge)
+	msgs, err := s.Store.SLAInboundMessages(ctx, messageIDs, now.Add(-age).UnixMilli(), now.Add(age).UnixMilli())
 	if err != nil || len(msgs) == 0 {
 		return err
 	}
