@@ -25,6 +25,30 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86400],
 ]
 
+// Building an Intl formatter costs far more than using one (a scrolling list formats several
+// dates a frame), so each language and style keeps one.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>()
+
+function dateFormat(locale: string, style: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d:${style}:${locale}`
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, opts)
+    formatters.set(key, f)
+  }
+  return f
+}
+
+function relativeFormat(locale: string, style: 'long' | 'short'): Intl.RelativeTimeFormat {
+  const key = `r:${style}:${locale}`
+  let f = formatters.get(key) as Intl.RelativeTimeFormat | undefined
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style })
+    formatters.set(key, f)
+  }
+  return f
+}
+
 /** Parses an RFC 3339 string; null for "" or garbage. */
 export function parseTime(iso: string | null | undefined): Date | null {
   if (!iso) return null
@@ -38,16 +62,15 @@ export function formatRelative(iso: string, locale: string, nowMs: number): stri
   if (!d) return ''
   const diffS = Math.round((d.getTime() - nowMs) / 1000)
   const abs = Math.abs(diffS)
-  if (abs < 45) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second')
+  if (abs < 45) return relativeFormat(locale, 'long').format(0, 'second')
   if (abs < 7 * 86400) {
     let unit: Intl.RelativeTimeFormatUnit = 'second'
     let size = 1
     for (const [u, s] of UNITS) if (abs >= s) [unit, size] = [u, s]
-    const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' })
-    return rtf.format(Math.round(diffS / size), unit)
+    return relativeFormat(locale, 'short').format(Math.round(diffS / size), unit)
   }
   const sameYear = d.getFullYear() === new Date(nowMs).getFullYear()
-  return new Intl.DateTimeFormat(locale, sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(d)
+  return (sameYear ? dateFormat(locale, 'day', { month: 'short', day: 'numeric' }) : dateFormat(locale, 'date', { dateStyle: 'medium' })).format(d)
 }
 
 /** A message stamp: the time for today, else the date and time. */
@@ -56,18 +79,18 @@ export function formatStamp(iso: string, locale: string, nowMs: number): string 
   if (!d) return ''
   const today = new Date(nowMs)
   if (d.toDateString() === today.toDateString()) {
-    return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(d)
+    return dateFormat(locale, 'clock', { hour: 'numeric', minute: '2-digit' }).format(d)
   }
-  const opts: Intl.DateTimeFormatOptions =
+  return (
     d.getFullYear() === today.getFullYear()
-      ? { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
-      : { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }
-  return new Intl.DateTimeFormat(locale, opts).format(d)
+      ? dateFormat(locale, 'dayClock', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+      : dateFormat(locale, 'dateClock', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+  ).format(d)
 }
 
 export function formatAbsolute(iso: string, locale: string): string {
   const d = parseTime(iso)
-  return d ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d) : ''
+  return d ? dateFormat(locale, 'full', { dateStyle: 'medium', timeStyle: 'short' }).format(d) : ''
 }
 
 export function useTimeFormat(): {
