@@ -39,6 +39,7 @@ var wantFigures = []string{
 	"ingest via store.IngestPage",
 	"ingest via raw prepared inserts",
 	"ingest via raw inserts, one page per transaction",
+	"ingest via store.IngestPage, one page per transaction",
 	"sync end to end (Telegram fake, loopback HTTP)",
 	"inbox first page p50", "inbox first page p99",
 	"inbox next page p50", "inbox next page p99",
