@@ -264,7 +264,7 @@ func (e *Engine) syncOnceHeld(ctx context.Context, conn platforms.Connector, acc
 			e.recordFailure(ctx, accountID, err)
 			return st, err
 		}
-		if err := e.store(ctx, accountID, page, &st); err != nil {
+		if err := e.store(ctx, accountID, page, 1, &st); err != nil {
 			e.recordFailure(ctx, accountID, err)
 			return st, err
 		}
@@ -285,13 +285,14 @@ func (e *Engine) syncable(ctx context.Context, accountID int64) bool {
 	return err == nil && acc.Syncable()
 }
 
-// store writes one page and publishes what changed.
-func (e *Engine) store(ctx context.Context, accountID int64, page platforms.Page, st *Stats) error {
+// store writes one page (or several fetched pages joined into one, the
+// number counted in pages) and publishes what changed.
+func (e *Engine) store(ctx context.Context, accountID int64, page platforms.Page, pages int, st *Stats) error {
 	res, err := e.Store.IngestPage(ctx, accountID, page.Messages, page.Cursor)
 	if err != nil {
 		return err
 	}
-	st.Pages++
+	st.Pages += pages
 	st.Inserted += res.Inserted
 	st.Updated += res.Updated
 	st.Skipped += page.Skipped

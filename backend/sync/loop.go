@@ -183,7 +183,7 @@ func (e *Engine) pollUntilError(ctx context.Context, h *loopHandle, conn platfor
 			return err
 		}
 		var st Stats
-		if err := e.store(ctx, accountID, page, &st); err != nil {
+		if err := e.store(ctx, accountID, page, 1, &st); err != nil {
 			return err
 		}
 		cursor = page.Cursor

@@ -3,7 +3,6 @@ package sync
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -57,10 +56,7 @@ func (e *Engine) syncPipelined(ctx context.Context, conn platforms.Connector, ac
 		defer close(pages)
 		fetchDone <- e.fetchInto(fetchCtx, conn, cursor, spool, pages, waitRateLimits)
 	}()
-	last, storeErr := e.storeBatches(ctx, accountID, pages, &st)
-	if last != "" || st.Pages > 0 {
-		cursor = last
-	}
+	cursor, storeErr := e.storeBatches(ctx, accountID, cursor, pages, &st)
 	stopFetching()
 	for range pages { // let the fetcher finish; what it spooled stays for the next sync
 	}
@@ -72,7 +68,7 @@ func (e *Engine) syncPipelined(ctx context.Context, conn platforms.Connector, ac
 	case errors.Is(fetchErr, errUnsent):
 		return st, cursor, ctx.Err()
 	case closeErr != nil:
-		return st, cursor, fmt.Errorf("sync: spool: %w", closeErr)
+		return st, cursor, spoolError(closeErr)
 	}
 	// Every spooled page is stored (a failed poll spooled nothing).
 	if err := removeSpoolBelow(e.SpoolDir, accountID, -1); err != nil {
@@ -119,9 +115,8 @@ func (e *Engine) fetchInto(ctx context.Context, conn platforms.Connector, cursor
 // up to StoreBatchLimit messages, in one transaction with the newest page's
 // cursor. After each batch it removes the spool segments it has finished.
 // It returns when pages is closed and drained, or at the first failure, with
-// the cursor of the last page stored.
-func (e *Engine) storeBatches(ctx context.Context, accountID int64, pages <-chan fetched, st *Stats) (string, error) {
-	cursor := ""
+// the cursor of the last page stored (cursor when none was).
+func (e *Engine) storeBatches(ctx context.Context, accountID int64, cursor string, pages <-chan fetched, st *Stats) (string, error) {
 	for first := range pages {
 		batch := []fetched{first}
 		size := len(first.page.Messages)
@@ -139,11 +134,10 @@ func (e *Engine) storeBatches(ctx context.Context, accountID int64, pages <-chan
 			}
 		}
 		joined := joinPages(batch)
-		if err := e.store(ctx, accountID, joined, st); err != nil {
+		if err := e.store(ctx, accountID, joined, len(batch), st); err != nil {
 			return cursor, err
 		}
 		cursor = joined.Cursor
-		st.Pages += len(batch) - 1 // store counted the joined batch as one page
 		// Every segment before the newest page's is now stored.
 		if err := removeSpoolBelow(e.SpoolDir, accountID, batch[len(batch)-1].segment); err != nil {
 			e.log().Warn("sync could not remove a stored spool segment", "account_id", accountID, "error", err.Error())
@@ -180,26 +174,13 @@ func (e *Engine) recoverSpool(ctx context.Context, accountID int64) (Stats, erro
 	if err != nil {
 		return st, err
 	}
-	var batch []fetched
-	size := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		err := e.store(ctx, accountID, joinPages(batch), &st)
-		st.Pages += len(batch) - 1
-		batch, size = nil, 0
-		return err
-	}
+	// Segment 0 for all: no segment is removed before the whole spool is stored.
+	queued := make(chan fetched, len(records))
 	for _, r := range records {
-		batch = append(batch, fetched{page: platforms.Page{Messages: r.Messages, Cursor: r.Cursor, Skipped: r.Skipped}})
-		if size += len(r.Messages); size >= StoreBatchLimit {
-			if err := flush(); err != nil {
-				return st, err
-			}
-		}
+		queued <- fetched{page: platforms.Page{Messages: r.Messages, Cursor: r.Cursor, Skipped: r.Skipped}}
 	}
-	if err := flush(); err != nil {
+	close(queued)
+	if _, err := e.storeBatches(ctx, accountID, "", queued, &st); err != nil {
 		return st, err
 	}
 	if len(records) > 0 || state != spoolClean {

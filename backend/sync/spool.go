@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"syscall"
 
 	"creatordesk/backend/platforms"
+	"creatordesk/backend/store"
 )
 
 // The spool is an account's capture log: every page a pipelined sync fetches
@@ -32,6 +34,16 @@ import (
 // Writes reach the operating system at once (no fsync), the same durability
 // as the database's WAL in synchronous=NORMAL: a killed process loses
 // nothing, a power cut may lose the last moments of both alike.
+
+// spoolError wraps a spool file's error; a full disk reads as
+// store.ErrDiskFull, so the account shows the same translated reason as when
+// the database itself cannot grow.
+func spoolError(err error) error {
+	if errors.Is(err, syscall.ENOSPC) {
+		return errors.Join(store.ErrDiskFull, fmt.Errorf("sync: spool: %w", err))
+	}
+	return fmt.Errorf("sync: spool: %w", err)
+}
 
 // spoolRecord is one fetched page in the spool.
 type spoolRecord struct {
@@ -59,7 +71,7 @@ func spoolSegmentPath(dir string, accountID int64, seq int) string {
 func spoolSegments(dir string, accountID int64) ([]string, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, strconv.FormatInt(accountID, 10)+"-*.spool"))
 	if err != nil {
-		return nil, fmt.Errorf("sync: spool: %w", err)
+		return nil, spoolError(err)
 	}
 	sort.Strings(paths) // the sequence number is zero-padded
 	return paths, nil
@@ -77,7 +89,7 @@ type spoolWriter struct {
 // newSpoolWriter prepares to write the account's spool in dir (0700), from segment 0.
 func newSpoolWriter(dir string, accountID int64) (*spoolWriter, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("sync: spool folder: %w", err)
+		return nil, spoolError(err)
 	}
 	return &spoolWriter{dir: dir, accountID: accountID}, nil
 }
@@ -87,18 +99,18 @@ func newSpoolWriter(dir string, accountID int64) (*spoolWriter, error) {
 func (w *spoolWriter) append(page platforms.Page) (int, error) {
 	payload, err := json.Marshal(spoolRecord{Cursor: page.Cursor, Messages: page.Messages, Skipped: page.Skipped})
 	if err != nil {
-		return 0, fmt.Errorf("sync: spool: %w", err)
+		return 0, spoolError(err)
 	}
 	if w.f != nil && w.inSegment == spoolSegmentPages {
 		if err := w.f.Close(); err != nil {
-			return 0, fmt.Errorf("sync: spool: %w", err)
+			return 0, spoolError(err)
 		}
 		w.f, w.seq, w.inSegment = nil, w.seq+1, 0
 	}
 	if w.f == nil {
 		f, err := os.OpenFile(spoolSegmentPath(w.dir, w.accountID, w.seq), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 		if err != nil {
-			return 0, fmt.Errorf("sync: spool: %w", err)
+			return 0, spoolError(err)
 		}
 		w.f = f
 	}
@@ -106,7 +118,7 @@ func (w *spoolWriter) append(page platforms.Page) (int, error) {
 	binary.LittleEndian.PutUint32(buf[0:4], uint32(len(payload)))
 	binary.LittleEndian.PutUint32(buf[4:8], crc32.ChecksumIEEE(payload))
 	if _, err := w.f.Write(append(buf, payload...)); err != nil {
-		return 0, fmt.Errorf("sync: spool: %w", err)
+		return 0, spoolError(err)
 	}
 	w.inSegment++
 	return w.seq, nil
@@ -134,7 +146,7 @@ func removeSpoolBelow(dir string, accountID int64, seq int) error {
 			break
 		}
 		if err := os.Remove(paths[i]); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("sync: spool: %w", err)
+			return spoolError(err)
 		}
 	}
 	return nil
@@ -180,7 +192,7 @@ func readSpool(dir string, accountID int64) ([]spoolRecord, spoolState, error) {
 func readSpoolSegment(path string) ([]spoolRecord, spoolState, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, spoolClean, fmt.Errorf("sync: spool: %w", err)
+		return nil, spoolClean, spoolError(err)
 	}
 	defer f.Close()
 	r := bufio.NewReader(f)
@@ -226,7 +238,7 @@ func setAsideSpool(dir string, accountID int64, suffix string) error {
 	}
 	for _, p := range paths {
 		if err := os.Rename(p, p+".damaged-"+suffix); err != nil {
-			return fmt.Errorf("sync: spool: %w", err)
+			return spoolError(err)
 		}
 	}
 	return nil

@@ -2,9 +2,11 @@ package sync
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -179,5 +181,15 @@ func TestSyncStoresWhatAnInterruptedSyncSpooledFirst(t *testing.T) {
 	}
 	if left, _ := spoolSegments(dir, acc.ID); len(left) != 0 {
 		t.Fatalf("spool segments left after recovery: %v", left)
+	}
+}
+
+func TestAFullDiskInTheSpoolReadsAsDiskFull(t *testing.T) {
+	err := spoolError(&os.PathError{Op: "write", Path: "1-00000000.spool", Err: syscall.ENOSPC})
+	if !errors.Is(err, store.ErrDiskFull) || ErrorKind(err) != "disk_full" {
+		t.Fatalf("a full disk while spooling gives %v (kind %q), want store.ErrDiskFull", err, ErrorKind(err))
+	}
+	if other := spoolError(os.ErrPermission); errors.Is(other, store.ErrDiskFull) {
+		t.Fatalf("a permission error reads as a full disk: %v", other)
 	}
 }

@@ -13,29 +13,25 @@ func TestStoredQueueBatchesInOrderWithoutBlocking(t *testing.T) {
 	q.add(nil)
 	var got []int64
 	batches := 0
-	for {
+	for len(q.pending) > 0 {
 		select {
-		case <-q.wake:
+		case <-q.wake: // add signalled, and so does each take that leaves ids behind
 		default:
-			if len(q.pending) > 0 {
-				t.Fatal("ids are left but no wake signal is pending")
-			}
-			if len(got) != 900 || batches != 3 {
-				t.Fatalf("took %d ids in %d batches, want 900 in 3", len(got), batches)
-			}
-			for i, id := range got {
-				if id != int64(i) {
-					t.Fatalf("id %d came out at position %d: order lost", id, i)
-				}
-			}
-			return
+			t.Fatalf("%d ids are left but no wake signal is pending", len(q.pending))
 		}
-		for b := q.take(400); b != nil; b = nil {
-			if len(b) > 400 {
-				t.Fatalf("a batch of %d exceeds the limit", len(b))
-			}
-			got = append(got, b...)
-			batches++
+		b := q.take(400)
+		if len(b) > 400 {
+			t.Fatalf("a batch of %d exceeds the limit", len(b))
+		}
+		got = append(got, b...)
+		batches++
+	}
+	if len(got) != 900 || batches != 3 {
+		t.Fatalf("took %d ids in %d batches, want 900 in 3", len(got), batches)
+	}
+	for i, id := range got {
+		if id != int64(i) {
+			t.Fatalf("id %d came out at position %d: order lost", id, i)
 		}
 	}
 }
