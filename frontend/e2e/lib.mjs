@@ -115,3 +115,24 @@ export async function pickOption(page, select, label, { multiple = false } = {})
     return false
   }, { timeout: 5000, message: 'the menu to close' })
 }
+
+/**
+ * Filters the inbox to one platform's comment threads, opens the first, and returns its id and
+ * the newest comment someone else wrote that is not hidden (the one the h key acts on): its
+ * message id and its locator in the thread.
+ */
+export async function openNewestIncomingComment(page, platformLabel, platform) {
+  const rows = page.locator('[data-testid="conversation-row"]')
+  await waitFor(async () => (await rows.count()) >= 2, { timeout: 30000, message: 'conversations' })
+  await pickOption(page, 'filter-platform', platformLabel)
+  await pickOption(page, 'filter-kind', 'Comment')
+  const row = page.locator(`[data-testid="conversation-row"][data-platform="${platform}"][data-kind="comment"]`).first()
+  await row.waitFor({ timeout: 30000 })
+  const id = await row.getAttribute('data-conversation-id')
+  await row.click()
+  await page.waitForSelector(`[data-testid="thread"][data-conversation-id="${id}"] [data-testid="thread-message"]`)
+  const incoming = page.locator('[data-testid="thread-message"][data-direction="in"][data-hidden="false"]')
+  await incoming.first().waitFor()
+  const messageId = await incoming.last().getAttribute('data-message-id')
+  return { id, messageId, msg: page.locator(`[data-testid="thread-message"][data-message-id="${messageId}"]`) }
+}

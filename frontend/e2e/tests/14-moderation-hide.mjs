@@ -2,7 +2,7 @@
 // menu (Hidden pill in the thread, the eye icon on the list row, the fake records a "hide"),
 // show it again from the menu, then h hides and h shows it again from the keyboard; the
 // moderation log holds the four actions.
-import { assert, demoInfo, openInbox, pickOption, waitFor } from '../lib.mjs'
+import { assert, demoInfo, openInbox, openNewestIncomingComment, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'moderation: hide and unhide an Instagram comment (menu and h), pill, list icon, fake calls'
 
@@ -28,21 +28,8 @@ export default async function ({ page, baseURL, screenshot }) {
   assert(fakes.instagram, 'demo.json has no Instagram fake')
   const before = await fakeCalls(fakes.instagram)
 
-  const rows = page.locator('[data-testid="conversation-row"]')
-  await waitFor(async () => (await rows.count()) >= 2, { timeout: 30000, message: 'conversations' })
-  await pickOption(page, 'filter-platform', 'Instagram')
-  await pickOption(page, 'filter-kind', 'Comment')
-  const row = page.locator('[data-testid="conversation-row"][data-platform="instagram"][data-kind="comment"]').first()
-  await row.waitFor({ timeout: 30000 })
-  const id = await row.getAttribute('data-conversation-id')
-  await row.click()
-  await page.waitForSelector(`[data-testid="thread"][data-conversation-id="${id}"] [data-testid="thread-message"]`)
-
   // The newest comment someone else wrote (the one the h key acts on).
-  const incoming = page.locator('[data-testid="thread-message"][data-direction="in"][data-hidden="false"]')
-  await incoming.first().waitFor()
-  const messageId = await incoming.last().getAttribute('data-message-id')
-  const msg = page.locator(`[data-testid="thread-message"][data-message-id="${messageId}"]`)
+  const { id, messageId, msg } = await openNewestIncomingComment(page, 'Instagram', 'instagram')
   const mine = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`)
   assert((await mine.locator('[data-testid="conversation-hidden"]').count()) === 0, 'the row shows a hidden comment before any was hidden')
 

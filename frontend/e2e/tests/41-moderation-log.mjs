@@ -1,25 +1,13 @@
 // The moderation log: hide the newest Instagram comment from its menu, show it again with a
 // reason, then open Moderation log: both actions are listed newest first with who, the comment
 // and the reason; the action filter narrows the list and says so when nothing matches.
-import { assert, openInbox, pickOption, waitFor } from '../lib.mjs'
+import { assert, openInbox, openNewestIncomingComment, pickOption, waitFor } from '../lib.mjs'
 
 export const name = 'moderation log: actions listed with who, what and why; action filter and empty state'
 
 export default async function ({ page, baseURL, screenshot }) {
   await openInbox(page, baseURL)
-  const rows = page.locator('[data-testid="conversation-row"]')
-  await waitFor(async () => (await rows.count()) >= 2, { timeout: 30000, message: 'conversations' })
-  await pickOption(page, 'filter-platform', 'Instagram')
-  await pickOption(page, 'filter-kind', 'Comment')
-  const row = page.locator('[data-testid="conversation-row"][data-platform="instagram"][data-kind="comment"]').first()
-  await row.waitFor({ timeout: 30000 })
-  const id = await row.getAttribute('data-conversation-id')
-  await row.click()
-  await page.waitForSelector(`[data-testid="thread"][data-conversation-id="${id}"] [data-testid="thread-message"]`)
-  const incoming = page.locator('[data-testid="thread-message"][data-direction="in"][data-hidden="false"]')
-  await incoming.first().waitFor()
-  const messageId = await incoming.last().getAttribute('data-message-id')
-  const msg = page.locator(`[data-testid="thread-message"][data-message-id="${messageId}"]`)
+  const { messageId, msg } = await openNewestIncomingComment(page, 'Instagram', 'instagram')
 
   // Hide from the menu, as a person does.
   await page.click(`[data-testid="moderation-menu"][data-message-id="${messageId}"]`)
